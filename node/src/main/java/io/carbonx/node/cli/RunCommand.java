@@ -81,11 +81,12 @@ final class RunCommand implements Callable<Integer> {
         try {
             running.set(CarbonxNode.start(config, services));
         } catch (RuntimeException e) {
+            startDone.countDown();
+            Runtime.getRuntime().removeShutdownHook(hook);
             err.println("carbonx: startup failed: " + e.getMessage());
             return ExitCodes.FAILURE;
-        } finally {
-            startDone.countDown();
         }
+        startDone.countDown();
         stopped.await();
         return ExitCodes.OK;
     }

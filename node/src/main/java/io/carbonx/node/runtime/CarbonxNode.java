@@ -51,17 +51,17 @@ public final class CarbonxNode implements AutoCloseable {
     /**
      * Starts a node running {@code available} services (the enabled ones per config). Blocks until up.
      *
-     * @throws IllegalStateException (or another runtime exception) when a step fails; nothing is left running
+     * @throws NodeStartException when a step fails; nothing is left running
      */
     public static CarbonxNode start(NodeConfig config, List<CarbonxService> available) {
         CarbonxNode node = new CarbonxNode(config);
         try {
             node.startUp(available);
             return node;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Vert.x futures rethrow checked exceptions (e.g. BindException) undeclared
             LOG.error("Startup failed: {}", e.getMessage());
             node.close();
-            throw e;
+            throw e instanceof NodeStartException nse ? nse : new NodeStartException(e.getMessage(), e);
         }
     }
 
@@ -80,15 +80,24 @@ public final class CarbonxNode implements AutoCloseable {
         services.startAll(enabled, vertx, config, kafka.bootstrapServers(), kafkaMetrics,
                 config.kafka().startupTimeoutMs());
         enabled.forEach(service -> health.register(service.name(), service::health));
-        http = vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
-                        .setPort(config.http().port()))
-                .requestHandler(HttpApi.router(vertx, health, ready::get, registry))
-                .listen().await();
+        http = listen(health);
         ready.set(true);
         LOG.info("HTTP API listening on http://{}:{}", config.http().host(), http.actualPort());
         LOG.info("Node {} started in {} ms (kafka={} {}, services={})", config.nodeId(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), kafka.embedded() ? "embedded" : "external",
                 kafka.bootstrapServers(), enabled.stream().map(CarbonxService::name).toList());
+    }
+
+    private HttpServer listen(HealthReporter health) {
+        String address = config.http().host() + ":" + config.http().port();
+        try {
+            return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
+                            .setPort(config.http().port()))
+                    .requestHandler(HttpApi.router(vertx, health, ready::get, registry))
+                    .listen().await(config.kafka().startupTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new NodeStartException("HTTP server cannot listen on " + address + ": " + e.getMessage(), e);
+        }
     }
 
     /** The HTTP port actually bound (useful with {@code http.port: 0}). */
