@@ -39,7 +39,7 @@ public interface CarbonxService {
     }
 
     /** Topics this service reads or writes; created by the node (idempotently) before {@link #start}. */
-    default List<TopicSpec> topics() {
+    default List<ServiceTopic> topics() {
         return List.of();
     }
 

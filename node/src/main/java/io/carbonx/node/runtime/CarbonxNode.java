@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.carbonx.eventlog.runtime.CarbonxService;
-import io.carbonx.eventlog.runtime.TopicSpec;
+import io.carbonx.eventlog.runtime.ServiceTopic;
 import io.carbonx.node.config.NodeConfig;
 import io.carbonx.node.http.HttpApi;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -70,7 +70,7 @@ public final class CarbonxNode implements AutoCloseable {
         LOG.info("Starting node {} (data in {})", config.nodeId(), config.dataDir());
         List<CarbonxService> enabled = available.stream().filter(s -> config.serviceEnabled(s.name())).toList();
         kafka = KafkaCluster.connect(config.kafka(), config.nodeId(), kafkaMetrics);
-        List<TopicSpec> topics = new ArrayList<>();
+        List<ServiceTopic> topics = new ArrayList<>();
         enabled.forEach(service -> topics.addAll(service.topics()));
         List<String> created = kafka.ensureTopics(topics, config.kafka().startupTimeoutMs());
         LOG.info("Topics ready: {} declared, {} created {}", topics.size(), created.size(), created);

@@ -3,6 +3,7 @@ package io.carbonx.node.runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,7 +17,7 @@ import io.carbonx.eventlog.broker.EmbeddedKafkaBroker;
 import io.carbonx.eventlog.broker.EmbeddedKafkaBroker.BrokerSettings;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.KafkaClientTracker;
-import io.carbonx.eventlog.runtime.TopicSpec;
+import io.carbonx.eventlog.runtime.ServiceTopic;
 import io.carbonx.node.config.KafkaConfig;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +42,7 @@ import org.slf4j.LoggerFactory;
 final class KafkaCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCluster.class);
+    private static final long LEADER_POLL_MS = 20;
 
     private final EmbeddedKafkaBroker broker;
     private final String bootstrapServers;
@@ -101,8 +107,8 @@ final class KafkaCluster implements AutoCloseable {
     }
 
     /** Creates the topics that do not exist yet (existing ones are left as they are); returns the names created. */
-    List<String> ensureTopics(Collection<TopicSpec> specs, long timeoutMs) {
-        Map<String, TopicSpec> wanted = new TreeMap<>();
+    List<String> ensureTopics(Collection<ServiceTopic> specs, long timeoutMs) {
+        Map<String, ServiceTopic> wanted = new TreeMap<>();
         specs.forEach(spec -> wanted.merge(spec.name(), spec,
                 (a, b) -> a.partitions() >= b.partitions() ? a : b));
         if (wanted.isEmpty()) {
@@ -115,6 +121,7 @@ final class KafkaCluster implements AutoCloseable {
                     new NewTopic(spec.name(), spec.partitions(), (short) -1).configs(spec.configs())));
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+                awaitLeaders(missing.stream().map(NewTopic::name).toList(), timeoutMs);
             }
             return missing.stream().map(NewTopic::name).toList();
         } catch (InterruptedException e) {
@@ -122,6 +129,33 @@ final class KafkaCluster implements AutoCloseable {
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topics " + wanted.keySet() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code topics} has a leader that answers ListOffsets: an idempotent producer
+     * writing to a partition whose leader is not yet known can fail its first batch with NOT_LEADER_OR_FOLLOWER and
+     * then every retry with OUT_OF_ORDER_SEQUENCE_NUMBER (KAFKA-14359).
+     */
+    private void awaitLeaders(List<String> topics, long timeoutMs)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (TopicDescription description : admin.describeTopics(topics).allTopicNames()
+                .get(timeoutMs, TimeUnit.MILLISECONDS).values()) {
+            description.partitions().forEach(p -> partitions.put(
+                    new TopicPartition(description.name(), p.partition()), OffsetSpec.latest()));
+        }
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(LEADER_POLL_MS);
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.ServiceContext;
-import io.carbonx.eventlog.runtime.TopicSpec;
+import io.carbonx.eventlog.runtime.ServiceTopic;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,8 +35,8 @@ public final class ProbeService implements CarbonxService {
     }
 
     @Override
-    public List<TopicSpec> topics() {
-        return List.of(TopicSpec.of(TOPIC, 1));
+    public List<ServiceTopic> topics() {
+        return List.of(ServiceTopic.of(TOPIC, 1));
     }
 
     @Override
