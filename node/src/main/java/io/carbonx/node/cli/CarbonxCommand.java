@@ -1,0 +1,45 @@
+package io.carbonx.node.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code carbonx}: the top-level command. Subcommands: {@code run}, {@code version}. Exit codes: {@link ExitCodes}.
+ */
+@Command(name = "carbonx", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "CarbonX: a reactive, event-sourced carbon credit exchange.",
+        subcommands = {RunCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.FAILURE)
+public final class CarbonxCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line; returns the exit code. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new CarbonxCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("carbonx: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("carbonx: missing command");
+        spec.commandLine().usage(err);
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,88 @@
+package io.carbonx.node.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.BooleanSupplier;
+
+import io.carbonx.node.runtime.HealthReporter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+/**
+ * The node's HTTP routes (all GET):
+ * <ul>
+ *   <li>{@code /health}: every component's health, 200 when all UP, else 503;</li>
+ *   <li>{@code /health/live}: 200 while the event loop answers;</li>
+ *   <li>{@code /health/ready}: like {@code /health}, but 503 before startup completed and once shutdown began;</li>
+ *   <li>{@code /metrics}: Prometheus text exposition of the node's registry;</li>
+ *   <li>{@code /openapi.yaml}: the OpenAPI 3.1 document (classpath {@value #OPENAPI_RESOURCE}).</li>
+ * </ul>
+ * Unknown paths and methods answer {@code application/problem+json}.
+ */
+public final class HttpApi {
+
+    /** The checked-in OpenAPI document describing these routes. */
+    public static final String OPENAPI_RESOURCE = "openapi/carbonx.yaml";
+
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private HttpApi() {
+    }
+
+    /** Builds the router; {@code ready} tells whether the node is started and not shutting down. */
+    public static Router router(Vertx vertx, HealthReporter health, BooleanSupplier ready,
+                                PrometheusMeterRegistry registry) {
+        Buffer openapi = Buffer.buffer(loadOpenApi());
+        Router router = Router.router(vertx);
+        router.get("/health").handler(ctx -> health.report().onComplete(ar -> respondHealth(ctx, ar.result(), true)));
+        router.get("/health/ready").handler(ctx -> health.report()
+                .onComplete(ar -> respondHealth(ctx, ar.result(), ready.getAsBoolean())));
+        router.get("/health/live").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(new JsonObject().put("status", "UP").encode()));
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.get("/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openapi));
+        router.errorHandler(404, ctx -> problem(ctx, 404, "Not Found", "no resource at " + ctx.request().path()));
+        router.errorHandler(405, ctx -> problem(ctx, 405, "Method Not Allowed",
+                ctx.request().method() + " is not supported on " + ctx.request().path()));
+        router.errorHandler(500, ctx -> problem(ctx, 500, "Internal Server Error", "the request failed"));
+        return router;
+    }
+
+    private static void respondHealth(RoutingContext ctx, JsonObject report, boolean ready) {
+        JsonObject body = report.copy();
+        if (!ready) {
+            body.put("status", "DOWN").put("reason", "node is starting or shutting down");
+        }
+        int code = HealthReporter.isUp(body) ? 200 : 503;
+        ctx.response().setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encodePrettily());
+    }
+
+    private static void problem(RoutingContext ctx, int status, String title, String detail) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+                .put("detail", detail);
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON).end(body.encode());
+    }
+
+    private static byte[] loadOpenApi() {
+        try (InputStream in = HttpApi.class.getClassLoader().getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + OPENAPI_RESOURCE + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
