@@ -18,6 +18,8 @@ import java.util.SortedMap;
  */
 public final class StateHasher {
     private final MessageDigest md;
+    private final byte[] buf = new byte[8_192];
+    private int len;
 
     private StateHasher() {
         try {
@@ -36,6 +38,7 @@ public final class StateHasher {
         h.str("carbonx-ledger-state-v1").str(s.exchangeAccountId()).str(s.escrowAccountId());
         h.accounts(s.accounts).locks(s.locks).orders(s).trades(s).quotas(s).compliance(s.compliance).totals(s);
         h.bool(s.anyWindowClosed).lng(s.lastWindowClose);
+        h.flush();
         return HexFormat.of().formatHex(h.md.digest());
     }
 
@@ -134,28 +137,42 @@ public final class StateHasher {
         if (v == null) {
             return lng(-1);
         }
-        byte[] b = v.getBytes(StandardCharsets.UTF_8);
-        lng(b.length);
-        md.update(b);
-        return this;
+        return bytes(v.getBytes(StandardCharsets.UTF_8));
     }
 
     private StateHasher big(BigInteger v) {
-        byte[] b = v.toByteArray();
+        return bytes(v.toByteArray());
+    }
+
+    private StateHasher bytes(byte[] b) {
         lng(b.length);
+        flush();
         md.update(b);
         return this;
     }
 
     private StateHasher bool(boolean v) {
-        md.update((byte) (v ? 1 : 0));
+        room(1);
+        buf[len++] = (byte) (v ? 1 : 0);
         return this;
     }
 
     private StateHasher lng(long v) {
+        room(8);
         for (int shift = 56; shift >= 0; shift -= 8) {
-            md.update((byte) (v >>> shift));
+            buf[len++] = (byte) (v >>> shift);
         }
         return this;
+    }
+
+    private void room(int n) {
+        if (len + n > buf.length) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        md.update(buf, 0, len);
+        len = 0;
     }
 }
