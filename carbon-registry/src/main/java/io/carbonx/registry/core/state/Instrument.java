@@ -1,0 +1,13 @@
+package io.carbonx.registry.core.state;
+
+import io.carbonx.events.InstrumentKind;
+
+/**
+ * A registry instrument.
+ *
+ * @param instrumentId id
+ * @param kind         ALLOWANCE or OFFSET
+ * @param vintage      the allowance's compliance year (the issuance year for offsets)
+ */
+public record Instrument(String instrumentId, InstrumentKind kind, int vintage) {
+}

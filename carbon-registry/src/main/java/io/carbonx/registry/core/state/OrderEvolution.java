@@ -1,0 +1,75 @@
+package io.carbonx.registry.core.state;
+
+import io.carbonx.events.Side;
+import io.carbonx.registry.core.event.LedgerEvent.OrderAccepted;
+import io.carbonx.registry.core.event.LedgerEvent.OrderCancelled;
+import io.carbonx.registry.core.event.LedgerEvent.OrderExpired;
+import io.carbonx.registry.core.event.LedgerEvent.OrderRejected;
+import io.carbonx.registry.core.event.LedgerEvent.TradeRecorded;
+import io.carbonx.registry.core.model.TradeKind;
+
+/** Evolution of order and fill events. */
+final class OrderEvolution {
+    private OrderEvolution() {
+    }
+
+    static void register(Evolver ev) {
+        ev.on(OrderAccepted.class, OrderEvolution::accepted);
+        ev.on(OrderRejected.class, (s, e) -> { });
+        ev.on(OrderCancelled.class, (s, e) -> close(s, e.orderId(), e.depositReleasedMinor(),
+                e.quantityReleased()));
+        ev.on(OrderExpired.class, (s, e) -> close(s, e.orderId(), e.depositReleasedMinor(),
+                e.quantityReleased()));
+        ev.on(TradeRecorded.class, OrderEvolution::traded);
+    }
+
+    private static void accepted(LedgerState s, OrderAccepted e) {
+        if (!s.acceptedOrderIds.add(e.orderId())) {
+            throw new IllegalStateException("order accepted twice: " + e.orderId());
+        }
+        Locks.lockFromAvailable(s, Lock.orderLockId(e.orderId()), e.participantId(), e.instrumentId(),
+                e.depositLockedMinor(), e.quantityLocked());
+        s.openOrders.put(e.orderId(), new OpenOrder(e.orderId(), e.participantId(), e.instrumentId(), e.side(),
+                e.priceMinor(), e.quantity(), e.depositLockedMinor()));
+        s.requireAccount(e.participantId()).mutableOpenOrders().add(e.orderId());
+    }
+
+    private static void close(LedgerState s, String orderId, long cash, long quantity) {
+        OpenOrder o = StateMath.present(s.openOrders.remove(orderId), "open order " + orderId);
+        Locks.releaseAll(s, Lock.orderLockId(orderId), cash, quantity);
+        s.requireAccount(o.participantId()).mutableOpenOrders().remove(orderId);
+    }
+
+    private static void traded(LedgerState s, TradeRecorded e) {
+        OpenOrder buy = StateMath.present(s.openOrders.get(e.buyOrderId()), "open order " + e.buyOrderId());
+        OpenOrder sell = StateMath.present(s.openOrders.get(e.sellOrderId()), "open order " + e.sellOrderId());
+        if (buy.side() != Side.BUY || sell.side() != Side.SELL) {
+            throw new IllegalStateException("trade sides do not match orders: " + e.tradeId());
+        }
+        Lock buyerLock = Locks.emptyLock(s, Lock.buyerLockId(e.tradeId()), e.buyerId(), e.instrumentId());
+        Lock sellerLock = Locks.emptyLock(s, Lock.sellerLockId(e.tradeId()), e.sellerId(), e.instrumentId());
+        Lock buyOrderLock = Locks.require(s, Lock.orderLockId(e.buyOrderId()));
+        Lock sellOrderLock = Locks.require(s, Lock.orderLockId(e.sellOrderId()));
+        buyOrderLock.addCash(-e.buyerDepositMinor());
+        buyerLock.addCash(e.buyerDepositMinor());
+        sellOrderLock.addCash(-e.sellerDepositMinor());
+        sellOrderLock.addQuantity(-e.quantity());
+        sellerLock.addCash(e.sellerDepositMinor());
+        sellerLock.addQuantity(e.quantity());
+        buy.fill(e.quantity(), e.buyerDepositMinor());
+        sell.fill(e.quantity(), e.sellerDepositMinor());
+        closeIfFilled(s, buy);
+        closeIfFilled(s, sell);
+        SettlementEvolution.addPending(s, new PendingTrade(e.tradeId(), TradeKind.EXCHANGE, e.buyerId(),
+                e.sellerId(), e.instrumentId(), e.priceMinor(), e.quantity(), e.dueTime(), s.tradeSequence,
+                e.time()));
+    }
+
+    private static void closeIfFilled(LedgerState s, OpenOrder o) {
+        if (o.remaining() == 0) {
+            s.openOrders.remove(o.orderId());
+            Locks.removeEmpty(s, Lock.orderLockId(o.orderId()));
+            s.requireAccount(o.participantId()).mutableOpenOrders().remove(o.orderId());
+        }
+    }
+}
