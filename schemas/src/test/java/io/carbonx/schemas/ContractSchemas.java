@@ -2,8 +2,6 @@ package io.carbonx.schemas;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,21 +85,21 @@ final class ContractSchemas {
         return EventTypes.all().stream().map(EventTypes::schemaOf).toList();
     }
 
+    /** The schema history, read from the source tree so a stale copy under target/ never counts. */
+    static final Path HISTORY = Path.of("src", "test", "resources", "schema-history");
+
     /** Version directories under the schema history (v1, v2, ...) in numeric order. */
     static List<Path> historyVersions() {
-        URL url = ContractSchemas.class.getResource("/schema-history");
-        if (url == null) {
-            throw new IllegalStateException("schema-history is missing from the test resources");
+        if (!Files.isDirectory(HISTORY)) {
+            throw new IllegalStateException(HISTORY.toAbsolutePath() + " is missing");
         }
-        try (Stream<Path> versions = Files.list(Path.of(url.toURI()))) {
+        try (Stream<Path> versions = Files.list(HISTORY)) {
             return versions.filter(Files::isDirectory)
                     .filter(p -> p.getFileName().toString().matches("v\\d+"))
                     .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(1))))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 
