@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * The pool-bidding venue of one energy instrument: collects orders for the open clearing period and clears each
@@ -145,7 +144,7 @@ public final class PoolBiddingVenue {
     }
 
     private PoolSubmission admit(String orderId, Optional<PoolRejectReason> invalid, long nowMs,
-                                 Supplier<Boolean> add) {
+                                 Runnable add) {
         Optional<PoolRejectReason> reason = invalid.or(() -> timing(nowMs));
         if (reason.isEmpty() && orderIds.contains(orderId)) {
             reason = Optional.of(PoolRejectReason.DUPLICATE_ORDER_ID);
@@ -156,7 +155,7 @@ public final class PoolBiddingVenue {
         if (reason.isPresent()) {
             return PoolSubmission.rejected(orderId, reason.get());
         }
-        add.get();
+        add.run();
         orderIds.add(orderId);
         return PoolSubmission.accepted(orderId, openPeriodIndex);
     }

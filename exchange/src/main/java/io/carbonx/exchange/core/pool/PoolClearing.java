@@ -1,7 +1,7 @@
 package io.carbonx.exchange.core.pool;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +20,24 @@ import java.util.Set;
  *       pool and storage, cheapest (quantity × price) first.</li>
  * </ol>
  * Pool energy not sold to consumers is retained by the platform; nothing carries over to the next period.
+ *
+ * <p><b>Interpretation choices</b> where reference §4.2 is silent or ambiguous (quoted and argued in
+ * {@code exchange/POOL_BIDDING.md}, each pinned by a test):
+ * <ol>
+ *   <li>C1 — formulas (1) and (2) are capacity constraints: trades are partial, {@code min(supply, demand)}.</li>
+ *   <li>C2 — ranking keys are the reference's quantity × price, fixed at period start; ties by price, then
+ *       submission order ({@link RankingKey#UNIT_PRICE} optional).</li>
+ *   <li>C3 — a trade needs mutual "tradable signals" in the same cycle; cycles until none agree (or
+ *       {@code maxCycles}).</li>
+ *   <li>C4 — trades at the supplier's ask; the consumer's price is a limit (ask ≤ limit).</li>
+ *   <li>C5 — nobody buys its own energy (peer or storage).</li>
+ *   <li>C6 — unsold supply goes to the pool at the fixed price whatever its ask, unless the offer opted out or the
+ *       pool's capacity is reached; the rest is returned.</li>
+ *   <li>C7 — commission in basis points for each party at its own rank's rate, peer trades only, floored.</li>
+ *   <li>C8 — scenario 2: sources by quantity × price ascending, pool before storage on ties; consumers served in
+ *       their scenario-1 priority order, at the source's price, within their limit; no commission.</li>
+ *   <li>C9 — 30 s periods of logical time, no carry-over of supply, demand or pool energy.</li>
+ * </ol>
  */
 public final class PoolClearing {
 
@@ -36,8 +54,8 @@ public final class PoolClearing {
     public static PeriodResult clear(PoolConfig config, long periodIndex, long periodStartMs,
                                      List<SupplyOffer> supply, List<DemandBid> demand, List<StorageOffer> storage) {
         validate(config, supply, demand, storage);
-        List<SupplyOffer> rankedSupply = reorder(supply, Ranking.suppliers(supply));
-        List<DemandBid> rankedDemand = reorder(demand, Ranking.consumers(demand));
+        List<SupplyOffer> rankedSupply = reorder(supply, Ranking.suppliers(supply, config.rankingKey()));
+        List<DemandBid> rankedDemand = reorder(demand, Ranking.consumers(demand, config.rankingKey()));
         PeerMatcher matcher = new PeerMatcher(config, rankedSupply, rankedDemand);
         matcher.run();
 
@@ -81,7 +99,7 @@ public final class PoolClearing {
         if ((long) supply.size() + demand.size() + storage.size() > config.maxOrdersPerPeriod()) {
             throw new IllegalArgumentException("more orders than maxOrdersPerPeriod " + config.maxOrdersPerPeriod());
         }
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new TreeSet<>();
         for (SupplyOffer o : supply) {
             require(PoolOrderValidator.check(config, o), o);
             requireUnique(ids, o.orderId());

@@ -19,6 +19,7 @@ import java.util.Objects;
  *                            electricity price")
  * @param poolCapacityKwh     how much unsold supply the pool absorbs per period ({@link Long#MAX_VALUE}: no
  *                            limit); supply beyond it is returned to its supplier
+ * @param rankingKey          what the priority orders sort on (default: the reference's quantity × price)
  * @param maxCycles           bound on matching cycles per period ({@link Integer#MAX_VALUE}: run until no
  *                            supplier and consumer can agree any more)
  * @param commission          commission rates by priority rank
@@ -32,6 +33,7 @@ public record PoolConfig(
         long periodMs,
         long poolPriceMinorPerKwh,
         long poolCapacityKwh,
+        RankingKey rankingKey,
         int maxCycles,
         CommissionSchedule commission,
         int maxOrdersPerPeriod,
@@ -50,6 +52,7 @@ public record PoolConfig(
         requireId(instrumentId, "instrumentId");
         requireId(platformId, "platformId");
         Objects.requireNonNull(commission, "commission");
+        Objects.requireNonNull(rankingKey, "rankingKey");
         requirePositive(periodMs, "periodMs");
         requirePositive(poolPriceMinorPerKwh, "poolPriceMinorPerKwh");
         if (poolCapacityKwh < 0) {
@@ -70,53 +73,61 @@ public record PoolConfig(
 
     /**
      * Defaults for an instrument: 30 s periods, pool price 43 minor/kWh, unlimited pool capacity and cycles, the
-     * default commission schedule, at most 10 000 orders per period of at most 10⁸ kWh at at most 10⁵ minor/kWh.
+     * reference's quantity × price ranking, the default commission schedule, at most 10 000 orders per period of at most 10⁸ kWh at at most 10⁵ minor/kWh.
      */
     public static PoolConfig defaults(String instrumentId) {
         return new PoolConfig(instrumentId, DEFAULT_PLATFORM_ID, DEFAULT_PERIOD_MS, DEFAULT_POOL_PRICE_MINOR_PER_KWH,
-                Long.MAX_VALUE, Integer.MAX_VALUE, CommissionSchedule.defaults(), 10_000, 100_000_000L, 100_000L);
+                Long.MAX_VALUE, RankingKey.QUANTITY_TIMES_PRICE, Integer.MAX_VALUE, CommissionSchedule.defaults(), 10_000,
+                100_000_000L, 100_000L);
     }
 
     /** A copy with another pool price. */
     public PoolConfig withPoolPrice(long priceMinorPerKwh) {
-        return new PoolConfig(instrumentId, platformId, periodMs, priceMinorPerKwh, poolCapacityKwh, maxCycles,
-                commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
+        return new PoolConfig(instrumentId, platformId, periodMs, priceMinorPerKwh, poolCapacityKwh, rankingKey,
+                maxCycles, commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
     }
 
     /** A copy with another pool capacity per period. */
     public PoolConfig withPoolCapacity(long capacityKwh) {
-        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, capacityKwh, maxCycles,
-                commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
+        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, capacityKwh, rankingKey,
+                maxCycles, commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
+    }
+
+    /** A copy with another ranking key. */
+    public PoolConfig withRankingKey(RankingKey key) {
+        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, poolCapacityKwh, key,
+                maxCycles, commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
     }
 
     /** A copy with another bound on matching cycles. */
     public PoolConfig withMaxCycles(int cycles) {
-        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, poolCapacityKwh, cycles,
-                commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
+        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, poolCapacityKwh, rankingKey,
+                cycles, commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
     }
 
     /** A copy with another commission schedule. */
     public PoolConfig withCommission(CommissionSchedule schedule) {
-        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, poolCapacityKwh, maxCycles,
-                schedule, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
+        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, poolCapacityKwh, rankingKey,
+                maxCycles, schedule, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
     }
 
     /** A copy with another period length. */
     public PoolConfig withPeriodMs(long period) {
-        return new PoolConfig(instrumentId, platformId, period, poolPriceMinorPerKwh, poolCapacityKwh, maxCycles,
-                commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
+        return new PoolConfig(instrumentId, platformId, period, poolPriceMinorPerKwh, poolCapacityKwh, rankingKey,
+                maxCycles, commission, maxOrdersPerPeriod, maxQuantityKwh, maxPriceMinorPerKwh);
     }
 
     /** A copy with other per-period and per-order limits. */
     public PoolConfig withLimits(int maxOrders, long maxQuantity, long maxPrice) {
-        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, poolCapacityKwh, maxCycles,
-                commission, maxOrders, maxQuantity, maxPrice);
+        return new PoolConfig(instrumentId, platformId, periodMs, poolPriceMinorPerKwh, poolCapacityKwh, rankingKey,
+                maxCycles, commission, maxOrders, maxQuantity, maxPrice);
     }
 
     /** Feeds every field, in declaration order, into a canonical digest. */
     void digestInto(CanonicalDigest d) {
         d.putString(instrumentId).putString(platformId).putLong(periodMs).putLong(poolPriceMinorPerKwh)
-                .putLong(poolCapacityKwh).putInt(maxCycles).putInt(commission.tiers().size());
+                .putLong(poolCapacityKwh).putString(rankingKey.name()).putInt(maxCycles)
+                .putInt(commission.tiers().size());
         for (CommissionSchedule.Tier t : commission.tiers()) {
             d.putInt(t.upToRank()).putInt(t.bps());
         }

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The second scenario of reference §4.2 (5): consumers with demand left buy from the energy pool and storage
  * devices. Sources are ordered as formula (3) says — "sorting value = min (energy supply quantity N_Ox × energy
- * supply price P_Ox) ... from low to high" — then by price, then the pool before storage, then storage submission
- * order. Consumers are served one after another in their first-scenario priority order; each buys from the sources
+ * supply price P_Ox) ... from low to high" — then by price (with {@link RankingKey#UNIT_PRICE}: price first, then
+ * quantity × price), then the pool before storage, then storage submission order. Consumers are served one after another in their first-scenario priority order; each buys from the sources
  * in order, at the source's price, while its demand lasts, from every source whose price is at most its limit and
  * whose seller is not itself. No commission applies.
  */
@@ -34,9 +34,10 @@ final class SourceAllocator {
             sources.add(new Source(SourceSale.Kind.STORAGE, o.orderId(), o.ownerId(), o.quantityKwh(),
                     o.priceMinorPerKwh(), i));
         }
-        sources.sort(Comparator.comparingLong((Source s) -> Math.multiplyExact(s.quantityKwh(), s.price()))
-                .thenComparingLong(Source::price)
-                .thenComparingInt(Source::inputIndex));
+        Comparator<Source> byValue = Comparator.comparingLong(s -> Ranking.notional(s.quantityKwh(), s.price()));
+        Comparator<Source> byPrice = Comparator.comparingLong(Source::price);
+        sources.sort((config.rankingKey() == RankingKey.QUANTITY_TIMES_PRICE ? byValue.thenComparing(byPrice)
+                : byPrice.thenComparing(byValue)).thenComparingInt(Source::inputIndex));
         this.sold = new long[sources.size()];
     }
 

@@ -49,6 +49,19 @@ class PeerMatchingRulesTest {
     }
 
     @Test
+    void rankingByUnitPrice_isAnOption_cheapestAskFirstWhateverItsSize() {
+        PeriodResult r = clear(noCommission().withRankingKey(RankingKey.UNIT_PRICE),
+                List.of(supply("s1", "S1", 60, 40), supply("s2", "S2", 30, 45), supply("s3", "S3", 50, 30)),
+                List.of(demand("c1", "C1", 100, 50), demand("c2", "C2", 10, 90)));
+
+        assertThat(r.supplyOutcomes()).extracting(SupplyOutcome::orderId).containsExactly("s3", "s1", "s2");
+        assertThat(r.demandOutcomes()).extracting(DemandOutcome::orderId).containsExactly("c2", "c1");
+        assertThat(traded(r, "s3", "c2")).isEqualTo(10);
+        assertThat(traded(r, "s3", "c1")).isEqualTo(40);
+        assertThat(traded(r, "s1", "c1")).isEqualTo(60);
+    }
+
+    @Test
     void equalSortValues_areBrokenByPriceThenSubmissionOrder() {
         // suppliers: a 20x30 = 600, b 30x20 = 600 -> b (lower ask) first; c 30x20 = 600 submitted after b
         PeriodResult r = clear(noCommission(),

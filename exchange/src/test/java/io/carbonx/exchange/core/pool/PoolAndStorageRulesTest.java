@@ -82,6 +82,16 @@ class PoolAndStorageRulesTest {
     }
 
     @Test
+    void withUnitPriceRanking_poolAndStorageAreCheapestPerKwhFirst() {
+        PeriodResult r = clear(noCommission().withRankingKey(RankingKey.UNIT_PRICE),
+                List.of(supply("s1", "S1", 100, 70)), List.of(demand("c1", "C1", 150, 60)),
+                List.of(storage("a", "ST-A", 20, 50), storage("b", "ST-B", 200, 40)));
+
+        assertThat(r.sourceSales()).extracting(SourceSale::sourceOrderId, SourceSale::quantityKwh)
+                .containsExactly(tuple("b", 150L));
+    }
+
+    @Test
     void consumersAreServedFromPoolAndStorageInTheirPriorityOrder() {
         // pool gets 30 kWh; C2 (40x50 = 2000) ranks before C1 (10x60 = 600) and takes the pool first.
         PeriodResult r = clear(noCommission(), List.of(supply("s1", "S1", 30, 90)),

@@ -126,8 +126,9 @@ class PoolClearingPropertyTest {
         }
         Map<String, Long> actual = ReferencePool.allocation(c.clear());
 
-        assertThat(actual).isEqualTo(ReferencePool.consumerSerial(c.supply(), c.demand()));
-        assertThat(actual).isEqualTo(ReferencePool.supplierSerial(c.supply(), c.demand()));
+        RankingKey key = c.config().rankingKey();
+        assertThat(actual).isEqualTo(ReferencePool.consumerSerial(c.supply(), c.demand(), key));
+        assertThat(actual).isEqualTo(ReferencePool.supplierSerial(c.supply(), c.demand(), key));
     }
 
     @Property(tries = 400)

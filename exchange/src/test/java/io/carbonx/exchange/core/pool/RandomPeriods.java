@@ -68,6 +68,9 @@ final class RandomPeriods {
         if (r.nextInt(3) == 0) {
             c = c.withMaxCycles(1 + r.nextInt(3));
         }
+        if (r.nextBoolean()) {
+            c = c.withRankingKey(RankingKey.UNIT_PRICE);
+        }
         return c;
     }
 }

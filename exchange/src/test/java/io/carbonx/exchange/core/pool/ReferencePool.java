@@ -17,18 +17,20 @@ final class ReferencePool {
     private ReferencePool() {
     }
 
-    static List<SupplyOffer> rankSupply(List<SupplyOffer> supply) {
+    static List<SupplyOffer> rankSupply(List<SupplyOffer> supply, RankingKey key) {
         List<SupplyOffer> ranked = new ArrayList<>(supply);
-        ranked.sort(Comparator.comparingLong((SupplyOffer s) -> s.quantityKwh() * s.priceMinorPerKwh())
-                .thenComparingLong(SupplyOffer::priceMinorPerKwh)
+        Comparator<SupplyOffer> value = Comparator.comparingLong(s -> s.quantityKwh() * s.priceMinorPerKwh());
+        Comparator<SupplyOffer> price = Comparator.comparingLong(SupplyOffer::priceMinorPerKwh);
+        ranked.sort((key == RankingKey.UNIT_PRICE ? price.thenComparing(value) : value.thenComparing(price))
                 .thenComparingInt(supply::indexOf));
         return ranked;
     }
 
-    static List<DemandBid> rankDemand(List<DemandBid> demand) {
+    static List<DemandBid> rankDemand(List<DemandBid> demand, RankingKey key) {
         List<DemandBid> ranked = new ArrayList<>(demand);
-        ranked.sort(Comparator.comparingLong((DemandBid d) -> -d.quantityKwh() * d.limitPriceMinorPerKwh())
-                .thenComparingLong(d -> -d.limitPriceMinorPerKwh())
+        Comparator<DemandBid> value = Comparator.comparingLong(d -> -d.quantityKwh() * d.limitPriceMinorPerKwh());
+        Comparator<DemandBid> price = Comparator.comparingLong(d -> -d.limitPriceMinorPerKwh());
+        ranked.sort((key == RankingKey.UNIT_PRICE ? price.thenComparing(value) : value.thenComparing(price))
                 .thenComparingInt(demand::indexOf));
         return ranked;
     }
@@ -38,11 +40,11 @@ final class ReferencePool {
     }
 
     /** Quantity per "supplyOrderId/demandOrderId", consumers choosing in turn. */
-    static Map<String, Long> consumerSerial(List<SupplyOffer> supply, List<DemandBid> demand) {
-        List<SupplyOffer> s = rankSupply(supply);
+    static Map<String, Long> consumerSerial(List<SupplyOffer> supply, List<DemandBid> demand, RankingKey key) {
+        List<SupplyOffer> s = rankSupply(supply, key);
         long[] left = s.stream().mapToLong(SupplyOffer::quantityKwh).toArray();
         Map<String, Long> out = new TreeMap<>();
-        for (DemandBid d : rankDemand(demand)) {
+        for (DemandBid d : rankDemand(demand, key)) {
             long need = d.quantityKwh();
             for (int i = 0; i < s.size() && need > 0; i++) {
                 if (left[i] > 0 && compatible(s.get(i), d)) {
@@ -57,11 +59,11 @@ final class ReferencePool {
     }
 
     /** Quantity per "supplyOrderId/demandOrderId", suppliers choosing in turn. */
-    static Map<String, Long> supplierSerial(List<SupplyOffer> supply, List<DemandBid> demand) {
-        List<DemandBid> d = rankDemand(demand);
+    static Map<String, Long> supplierSerial(List<SupplyOffer> supply, List<DemandBid> demand, RankingKey key) {
+        List<DemandBid> d = rankDemand(demand, key);
         long[] need = d.stream().mapToLong(DemandBid::quantityKwh).toArray();
         Map<String, Long> out = new TreeMap<>();
-        for (SupplyOffer s : rankSupply(supply)) {
+        for (SupplyOffer s : rankSupply(supply, key)) {
             long left = s.quantityKwh();
             for (int j = 0; j < d.size() && left > 0; j++) {
                 if (need[j] > 0 && compatible(s, d.get(j))) {
