@@ -1,6 +1,8 @@
 package io.carbonx.chain.core.pbft;
 
+import io.carbonx.chain.core.ByteWriter;
 import io.carbonx.chain.core.Digest;
+import io.carbonx.chain.core.Sha256;
 import io.carbonx.chain.core.block.BlockHeader;
 import io.carbonx.chain.core.pbft.message.Checkpoint;
 import io.carbonx.chain.core.pbft.message.CheckpointProof;
@@ -11,19 +13,36 @@ import io.carbonx.chain.core.pbft.message.Prepare;
 import io.carbonx.chain.core.pbft.message.PreparedCertificate;
 import io.carbonx.chain.core.pbft.message.SignedMessage;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Stateless verification of signatures and of the quorum certificates PBFT produces. Quorums are
  * counted over <em>distinct</em> validators; every signature is checked against the validator
  * set. Usable outside a replica (block store audits, evidence verification).
+ *
+ * <p>Successful signature checks are remembered in a bounded LRU keyed by SHA-256(author ‖ signed
+ * bytes ‖ signature), so retransmitted, duplicated and nested copies of a message (prepared
+ * certificates inside view changes inside a new view) are verified once. Failures are never cached.
+ * Not thread-safe: one instance per replica.
  */
 public final class CertificateVerifier {
+
+    private static final int CACHE_SIZE = 8192;
 
     private final String chainId;
     private final ValidatorSet validators;
     private final SignatureVerifier verifier;
+    private final Map<Digest, Boolean> verified = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Digest, Boolean> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
 
     /** For chain {@code chainId} and its validator set. */
     public CertificateVerifier(String chainId, ValidatorSet validators, SignatureVerifier verifier) {
@@ -42,9 +61,16 @@ public final class CertificateVerifier {
         if (!validators.contains(m.author())) {
             return Verdict.reject(Reason.UNKNOWN_AUTHOR, "author " + m.author());
         }
-        if (!verifier.verify(validators.publicKey(m.author()), m.signingBytes(chainId), m.signature())) {
+        byte[] signed = m.signingBytes(chainId);
+        byte[] signature = m.signature();
+        Digest key = Sha256.hash(new ByteWriter().i32(m.author()).bytes(signed).bytes(signature).toByteArray());
+        if (verified.containsKey(key)) {
+            return Verdict.ok();
+        }
+        if (!verifier.verify(validators.publicKey(m.author()), signed, signature)) {
             return Verdict.reject(Reason.BAD_SIGNATURE, m.type() + " by " + m.author());
         }
+        verified.put(key, Boolean.TRUE);
         return Verdict.ok();
     }
 

@@ -66,7 +66,7 @@ final class Checkpoints {
             return;
         }
         if (h > c.chain.height()) {
-            transfer.requestCatchUp(m.author());
+            transfer.noteAhead(m.author(), h, 0);
         }
         if (h > c.high()) {
             return;
@@ -121,10 +121,7 @@ final class Checkpoints {
         votes.headMap(h, true).clear();
         if (c.chain.height() < h) {
             for (SignedMessage<Checkpoint> cp : proof.checkpoints()) {
-                if (cp.author() != c.me) {
-                    transfer.requestCatchUp(cp.author());
-                    break;
-                }
+                transfer.noteAhead(cp.author(), h, h);
             }
         }
     }

@@ -82,13 +82,13 @@ final class NormalCase {
         if (certified) {
             accept(m);
             if (h > head + 1) {
-                transfer.requestCatchUp(m.author());
+                transfer.noteAhead(m.author(), h - 1, 0);
             }
             return;
         }
         if (h > head + 1) {
             c.parked.put(h, m);
-            transfer.requestCatchUp(m.author());
+            transfer.noteAhead(m.author(), h - 1, 0);
             return;
         }
         ProposalCheck check = c.proposals.check(c.chain.head(), pp.header(), c.now);

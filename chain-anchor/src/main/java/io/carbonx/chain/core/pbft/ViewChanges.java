@@ -16,9 +16,11 @@ import java.util.TreeSet;
  *
  * <p>Timers (PBFT §4.4/4.5.2): in normal operation, a replica that has work (a proposal above its
  * head or pending log events) and sees no commit for {@code timeout} moves to view+1. While changing
- * to view v', the timer starts only once 2f+1 VIEW-CHANGEs for v' are held; if no valid NEW-VIEW
+ * to view v', the timer starts only once 2f+1 validators have asked for views ≥ v' (PBFT asks for
+ * 2f+1 VIEW-CHANGEs for exactly v'; counting higher views too avoids a deadlock when some honest
+ * validators already moved past v' and their VIEW-CHANGEs for v' were lost); if no valid NEW-VIEW
  * arrives in time it moves to v'+1. Each consecutive view change doubles the timeout (capped); a
- * commit resets it.
+ * commit resets it. Building a NEW-VIEW still needs 2f+1 VIEW-CHANGEs for exactly the new view.
  */
 final class ViewChanges {
 
@@ -43,12 +45,23 @@ final class ViewChanges {
             }
             return;
         }
-        if (c.viewChangeTimerStartMs < 0 && countFor(c.targetView) >= c.quorum()) {
+        if (c.viewChangeTimerStartMs < 0 && countAtLeast(c.targetView) >= c.quorum()) {
             c.viewChangeTimerStartMs = c.now;
         }
         if (c.viewChangeTimerStartMs >= 0 && c.now - c.viewChangeTimerStartMs >= c.timeoutMs()) {
             startViewChange(c.targetView + 1);
         }
+    }
+
+    /** Validators (own included) whose newest VIEW-CHANGE asks for {@code view} or a higher view. */
+    private int countAtLeast(long view) {
+        int n = 0;
+        for (SignedMessage<ViewChange> vc : c.viewChanges.values()) {
+            if (vc.payload().newView() >= view) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private int countFor(long view) {
