@@ -7,7 +7,6 @@ import io.carbonx.chain.core.pbft.message.CommittedBlock;
 import io.carbonx.chain.core.pbft.message.SignedMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -131,14 +130,5 @@ final class Checkpoints {
         if (ownLatest != null && ownLatest.payload().height() > c.low()) {
             c.outbox.broadcast(ownLatest);
         }
-    }
-
-    /** Number of heights with pending checkpoint votes (for tests). */
-    int pendingHeights() {
-        int n = 0;
-        for (Map.Entry<Long, TreeMap<Integer, SignedMessage<Checkpoint>>> e : votes.entrySet()) {
-            n += e.getValue().isEmpty() ? 0 : 1;
-        }
-        return n;
     }
 }
