@@ -46,11 +46,6 @@ public final class Digest implements Comparable<Digest> {
         return value.clone();
     }
 
-    /** Byte {@code i} without copying. */
-    public byte byteAt(int i) {
-        return value[i];
-    }
-
     /** Writes the raw bytes into {@code writer}. */
     public void writeTo(ByteWriter writer) {
         writer.raw(value);

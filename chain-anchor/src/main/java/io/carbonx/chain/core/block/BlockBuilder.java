@@ -1,5 +1,6 @@
 package io.carbonx.chain.core.block;
 
+import io.carbonx.chain.core.Digest;
 import io.carbonx.chain.core.merkle.MerkleTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class BlockBuilder {
     }
 
     /** Recomputes the Merkle root of {@code events} in canonical order (for verification tools). */
-    public static io.carbonx.chain.core.Digest rootOf(List<LogEvent> events) {
+    public static Digest rootOf(List<LogEvent> events) {
         List<LogEvent> sorted = new ArrayList<>(events);
         sorted.sort(LogEvent.CANONICAL_ORDER);
         List<byte[]> leaves = new ArrayList<>();

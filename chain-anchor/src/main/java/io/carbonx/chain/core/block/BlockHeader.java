@@ -6,8 +6,10 @@ import io.carbonx.chain.core.DecodeException;
 import io.carbonx.chain.core.Digest;
 import io.carbonx.chain.core.Sha256;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A block header. Its hash, {@code SHA-256(canonicalBytes())}, is the block hash that validators
@@ -99,7 +101,7 @@ public record BlockHeader(String chainId, long height, Digest previousHash, Dige
     /** Reads one header from {@code r}; the inverse of {@link #writeTo}. */
     public static BlockHeader readFrom(ByteReader r) {
         byte[] magic = r.raw(MAGIC.length);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw new DecodeException("not a block header (bad magic)");
         }
         int version = r.u8();
@@ -124,7 +126,7 @@ public record BlockHeader(String chainId, long height, Digest previousHash, Dige
         return checked(() -> new BlockHeader(chainId, height, prev, root, treeSize, ranges, timeMs));
     }
 
-    private static <T> T checked(java.util.function.Supplier<T> constructor) {
+    private static <T> T checked(Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (IllegalArgumentException | ArithmeticException e) {

@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * checkpoints within the watermarks, and adoption of a stable checkpoint (2f+1 matching from distinct
  * validators) which persists the proof, truncates the vote log and the message logs, and moves the
  * watermarks.
+ *
+ * <p>Own CHECKPOINT messages are not persisted before sending: their content is a function of the
+ * committed chain (durable in the block store, and re-derivable from commit certificates), so a
+ * restarted validator cannot sign a conflicting one. The stable checkpoint proof is persisted.
  */
 final class Checkpoints {
 

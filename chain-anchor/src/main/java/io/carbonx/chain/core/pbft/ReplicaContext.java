@@ -35,6 +35,8 @@ final class ReplicaContext {
     /** Each validator's highest-view VIEW-CHANGE received (own included). */
     final TreeMap<Integer, SignedMessage<ViewChange>> viewChanges = new TreeMap<>();
 
+    /** Height of the stable checkpoint (the low watermark); maintained by {@link Checkpoints}. */
+    long stableHeight;
     long now;
     long view;
     boolean changing;
@@ -112,7 +114,4 @@ final class ReplicaContext {
         long t = config.baseViewTimeoutMs() << Math.min(timeoutAttempt, 20);
         return Math.min(t, config.maxViewTimeoutMs());
     }
-
-    /** Height of the stable checkpoint; maintained by {@link Checkpoints}. */
-    long stableHeight;
 }
