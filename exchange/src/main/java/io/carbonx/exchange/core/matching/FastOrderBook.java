@@ -4,13 +4,12 @@ import io.carbonx.events.OrderType;
 import io.carbonx.events.Side;
 import io.carbonx.events.TimeInForce;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The production {@link OrderBook}: per side a {@link PriceLadder} of {@link PriceLevel}s (sorted array, best
- * last), intrusive FIFO queues per grade rank inside a level, and an order-id hash map used for lookups only
+ * last), intrusive FIFO queues per grade rank inside a level, and an {@link OrderIndex} used for lookups only
  * (never iterated, so its order cannot leak into the output). Order nodes and levels are pooled, so steady-state
  * matching allocates only the events it emits.
  */
@@ -20,7 +19,7 @@ final class FastOrderBook implements OrderBook {
     private final SelfTradePrevention selfTradePrevention;
     private final PriceLadder bids = new PriceLadder(true);
     private final PriceLadder asks = new PriceLadder(false);
-    private final HashMap<String, Order> index = new HashMap<>(1 << 12);
+    private final OrderIndex index = new OrderIndex(1 << 12);
     private final UncrossCalculator calculator = new UncrossCalculator();
     private final ArrayList<Order> scratch = new ArrayList<>();
     private Order free;
@@ -72,7 +71,7 @@ final class FastOrderBook implements OrderBook {
                 out.cancelled(in.orderId, in.participantId, in.remaining, CancelReason.IOC_REMAINDER);
             } else {
                 insert(in);
-                index.put(in.orderId, in);
+                index.put(in);
                 return;
             }
         }
@@ -83,7 +82,7 @@ final class FastOrderBook implements OrderBook {
     public void rest(PlaceOrder command, long arrivalSequence) {
         Order order = acquire(command, arrivalSequence);
         insert(order);
-        index.put(order.orderId, order);
+        index.put(order);
     }
 
     @Override

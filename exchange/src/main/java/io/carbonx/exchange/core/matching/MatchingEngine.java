@@ -14,9 +14,10 @@ import java.util.function.Function;
  * <p>Processing a command:
  * <ol>
  *   <li>a command whose time is before the previous command's time is rejected (TIME_WENT_BACKWARDS);</li>
- *   <li>logical time advances to the command's time, crossing every session boundary on the way in order
- *       (uncrosses, expiry, {@link PhaseChanged}); the very first command sets the phase from the timetable and
- *       emits a {@link PhaseChanged};</li>
+ *   <li>logical time advances to the command's time, crossing every session boundary on the way in order,
+ *       including a boundary at exactly the command's time (uncrosses, expiry, {@link PhaseChanged}, stamped
+ *       with the boundary's time); this happens whether or not the command is then accepted. The very first
+ *       command sets the phase from the timetable and emits a {@link PhaseChanged};</li>
  *   <li>the command is validated ({@link OrderValidator}); a rejection emits one {@link OrderRejected} and
  *       changes nothing else;</li>
  *   <li>otherwise it takes effect: continuous matching in CONTINUOUS, resting without matching in call phases.</li>

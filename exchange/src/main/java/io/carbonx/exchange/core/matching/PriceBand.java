@@ -1,9 +1,9 @@
 package io.carbonx.exchange.core.matching;
 
 /**
- * The inclusive range of acceptable limit prices around a reference price: {@code [ref - ref*bps/10000,
- * ref + ref*bps/10000]}, computed exactly (the lower bound rounds up, the upper bound rounds down) without
- * overflow. A reference of 0 or a band of 0 bps means "no band".
+ * The inclusive range of acceptable limit prices around a reference price: the integer prices within
+ * {@code [ref - d, ref + d]} where {@code d = ref * bps / 10000} exactly, i.e. {@code lower = ref - floor(d)},
+ * {@code upper = ref + floor(d)}, computed without overflow. A reference of 0 or a band of 0 bps means "no band".
  *
  * @param lower lowest acceptable price
  * @param upper highest acceptable price
@@ -20,11 +20,9 @@ public record PriceBand(long lower, long upper) {
         if (referencePrice <= 0 || bandBps <= 0) {
             return NONE;
         }
-        long remainderProduct = (referencePrice % BPS) * bandBps;
-        long floorDelta = (referencePrice / BPS) * bandBps + remainderProduct / BPS;
-        long ceilDelta = floorDelta + (remainderProduct % BPS != 0 ? 1 : 0);
-        long upper = referencePrice > Long.MAX_VALUE - floorDelta ? Long.MAX_VALUE : referencePrice + floorDelta;
-        return new PriceBand(referencePrice - ceilDelta, upper);
+        long delta = (referencePrice / BPS) * bandBps + (referencePrice % BPS) * bandBps / BPS;
+        long upper = referencePrice > Long.MAX_VALUE - delta ? Long.MAX_VALUE : referencePrice + delta;
+        return new PriceBand(referencePrice - delta, upper);
     }
 
     /** True if {@code price} lies within the band (inclusive). */

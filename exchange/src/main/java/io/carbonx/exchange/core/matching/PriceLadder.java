@@ -80,10 +80,23 @@ final class PriceLadder {
         return level;
     }
 
-    /** Binary search: index of the level at {@code price}, or {@code -(insertion point) - 1}. */
+    /**
+     * Index of the level at {@code price}, or {@code -(insertion point) - 1}: a short scan down from the best
+     * level (where most activity is), then a binary search.
+     */
     int indexOf(long price) {
+        int stop = Math.max(0, size - 8);
+        for (int i = size - 1; i >= stop; i--) {
+            long p = levels[i].price;
+            if (p == price) {
+                return i;
+            }
+            if (better(price, p)) {
+                return -(i + 1) - 1;
+            }
+        }
         int lo = 0;
-        int hi = size - 1;
+        int hi = stop - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             long p = levels[mid].price;

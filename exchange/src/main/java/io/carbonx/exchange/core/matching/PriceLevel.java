@@ -1,7 +1,6 @@
 package io.carbonx.exchange.core.matching;
 
 import io.carbonx.events.CreditGrade;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -99,12 +98,11 @@ final class PriceLevel {
         return bits == 0 ? -1 : Integer.numberOfTrailingZeros(bits);
     }
 
+    /** Readies an empty (new or recycled) level for a price; an empty level's queues are already empty. */
     void reset(long newPrice) {
         price = newPrice;
         total = 0;
         count = 0;
         mask = 0;
-        Arrays.fill(heads, null);
-        Arrays.fill(tails, null);
     }
 }

@@ -24,8 +24,23 @@ class DifferentialMatchingTest {
         assertThat(run.placed()).isGreaterThanOrEqualTo(ORDERS_PER_CONFIG);
         assertThat(run.tradeCount()).as("trades, seed " + seed).isGreaterThan(ORDERS_PER_CONFIG / 10);
         assertThat(run.rejectCount()).as("rejections, seed " + seed).isPositive();
-        if (config.rules().schedule().mode() != SessionSchedule.Mode.CONTINUOUS_ONLY) {
+        assertThat(run.seen()).as("rules exercised, seed " + seed).contains(
+                "OrderReplaced.priorityKept=true", "OrderReplaced.priorityKept=false",
+                "OrderCancelled.USER_REQUESTED", "OrderCancelled.PARTICIPANT_MASS_CANCEL",
+                "OrderRejected.DUPLICATE_ORDER_ID", "OrderRejected.UNKNOWN_ORDER", "OrderRejected.NOT_ORDER_OWNER",
+                "OrderRejected.OFF_TICK", "OrderRejected.OFF_LOT", "OrderRejected.OUT_OF_BAND");
+        SessionSchedule.Mode mode = config.rules().schedule().mode();
+        if (mode != SessionSchedule.Mode.PERIODIC_AUCTIONS) {
+            assertThat(run.seen()).as("continuous rules exercised, seed " + seed).contains(
+                    "TradeExecuted.continuous", "OrderCancelled.SELF_TRADE_PREVENTION",
+                    "OrderCancelled.FOK_NOT_FILLABLE", "OrderCancelled.IOC_REMAINDER",
+                    "OrderCancelled.MARKET_REMAINDER");
+        }
+        if (mode != SessionSchedule.Mode.CONTINUOUS_ONLY) {
             assertThat(run.auctionCount()).as("auctions, seed " + seed).isGreaterThan(10);
+            assertThat(run.seen()).as("session rules exercised, seed " + seed).contains(
+                    "TradeExecuted.auction", "OrderExpired", "OrderRejected.MARKET_CLOSED",
+                    "OrderRejected.NOT_ALLOWED_IN_CALL_PHASE");
         }
     }
 }

@@ -3,6 +3,8 @@ package io.carbonx.exchange.core.matching;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Drives the production engine and an engine over {@link ReferenceOrderBook} with the same seeded command
@@ -21,6 +23,7 @@ final class DifferentialRun {
     private long tradeCount;
     private long auctionCount;
     private long rejectCount;
+    private final Set<String> seen = new TreeSet<>();
 
     DifferentialRun(StreamConfig config, long seed, int targetLive) {
         this.config = config;
@@ -59,6 +62,7 @@ final class DifferentialRun {
 
     private void count(List<MatchEvent> events) {
         for (MatchEvent e : events) {
+            seen.add(kindOf(e));
             if (e instanceof TradeExecuted) {
                 tradeCount++;
             } else if (e instanceof AuctionResult) {
@@ -67,6 +71,28 @@ final class DifferentialRun {
                 rejectCount++;
             }
         }
+    }
+
+    /** Event class plus the detail that names the rule it shows (reason, kind, priority kept). */
+    static String kindOf(MatchEvent e) {
+        String name = e.getClass().getSimpleName();
+        if (e instanceof OrderRejected r) {
+            return name + "." + r.reason();
+        } else if (e instanceof OrderCancelled c) {
+            return name + "." + c.reason();
+        } else if (e instanceof OrderReplaced r) {
+            return name + ".priorityKept=" + r.priorityKept();
+        } else if (e instanceof AuctionResult a) {
+            return name + "." + a.kind();
+        } else if (e instanceof TradeExecuted t) {
+            return name + (t.auction() ? ".auction" : ".continuous");
+        }
+        return name;
+    }
+
+    /** The kinds of events seen ({@link #kindOf}). */
+    Set<String> seen() {
+        return seen;
     }
 
     private void compareBooks(String context) {

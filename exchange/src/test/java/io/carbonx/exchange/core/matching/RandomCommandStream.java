@@ -121,7 +121,8 @@ final class RandomCommandStream {
         String id = newId();
         String who = participant();
         owner.put(id, who);
-        return new PlaceOrder(id, who, side(), OrderType.MARKET, tif, 0, lots(1, 15), grade(), now);
+        long qty = random.nextInt(8) == 0 ? lots(50, 400) : lots(1, 15);
+        return new PlaceOrder(id, who, side(), OrderType.MARKET, tif, 0, qty, grade(), now);
     }
 
     private Command limit(long ref) {

@@ -16,9 +16,11 @@ final class Scenario {
     final MatchingEngine engine;
     long now;
 
+    /** Starts the engine at {@code startMs} (its initial {@link PhaseChanged} is not part of any result). */
     Scenario(InstrumentRules rules, long startMs) {
         this.engine = new MatchingEngine(rules);
         this.now = startMs;
+        engine.process(new AdvanceTime(startMs));
     }
 
     /** Continuous-only instrument, tick 1, lot 1, no band. */
