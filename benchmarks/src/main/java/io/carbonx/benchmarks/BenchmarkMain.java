@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -81,6 +83,16 @@ public final class BenchmarkMain {
             lines.add(row(run));
         }
         lines.add("");
+        lines.add("Per-iteration scores (measurement iterations, in the unit above):");
+        lines.add("");
+        for (RunResult run : results) {
+            lines.add("- " + shortName(run) + " (" + run.getParams().getMode().shortLabel() + "): "
+                    + iterations(run));
+        }
+        lines.add("");
+        lines.add("The machine's 2 CPUs are shared with other builds, so a run can be preempted for milliseconds:"
+                + " averages and high percentiles absorb that, the sample-mode median much less so.");
+        lines.add("");
         lines.add("Standard mix: see `MatchingWorkload` (~40% passive limit, ~10% aggressive limit IOC/GTC, ~25% cancel,"
                 + " ~15% replace, ~10% market IOC; 100 participants, book held near 2,000 orders; every event goes"
                 + " to a Blackhole). Uncross: opening uncross of 10,000 pre-open orders (half bids, half asks over"
@@ -88,9 +100,23 @@ public final class BenchmarkMain {
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
-    private static String row(RunResult run) {
+    private static String shortName(RunResult run) {
         String benchmark = run.getParams().getBenchmark();
-        String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        return benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+    }
+
+    private static String iterations(RunResult run) {
+        List<String> scores = new ArrayList<>();
+        for (BenchmarkResult result : run.getBenchmarkResults()) {
+            for (IterationResult iteration : result.getIterationResults()) {
+                scores.add(number(iteration.getPrimaryResult().getScore()));
+            }
+        }
+        return String.join(", ", scores);
+    }
+
+    private static String row(RunResult run) {
+        String name = shortName(run);
         String mode = run.getParams().getMode().shortLabel();
         Result<?> primary = run.getPrimaryResult();
         String unit = primary.getScoreUnit();

@@ -23,8 +23,18 @@ final class OrderIndex {
         return size;
     }
 
+    /**
+     * Murmur3's 32-bit finaliser: ids like "o1", "o2", ... have nearly consecutive {@link String#hashCode}s,
+     * which linear probing would pack into one long cluster (making deletes O(n)) without a full avalanche.
+     */
     private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
+        int h = hash;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
     }
 
     /** The order with this id, or null. */
