@@ -99,6 +99,17 @@ final class OrderIndex {
         hashes[gap] = 0;
     }
 
+    /** Length of the longest run of occupied slots (the worst-case probe length), for tests. */
+    int longestRun() {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < 2 * slots.length; i++) {
+            run = slots[i & mask] != null ? run + 1 : 0;
+            longest = Math.max(longest, Math.min(run, slots.length));
+        }
+        return longest;
+    }
+
     private void grow() {
         Order[] oldSlots = slots;
         int[] oldHashes = hashes;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 class OrderIndexTest {
 
@@ -46,5 +47,17 @@ class OrderIndexTest {
         for (String key : keys) {
             assertThat(index.get(key)).as("seed %d final key %s", seed, key).isSameAs(model.get(key));
         }
+    }
+
+    @Test
+    void sequentialIdsDoNotClusterUnderLinearProbing() {
+        OrderIndex index = new OrderIndex(16);
+        for (int i = 0; i < 20_000; i++) {
+            Order order = new Order();
+            order.orderId = "o" + i;
+            index.put(order);
+        }
+        // with String.hashCode spread only by h ^ (h >>> 16) these ids form one run of thousands of slots
+        assertThat(index.longestRun()).isLessThan(64);
     }
 }
