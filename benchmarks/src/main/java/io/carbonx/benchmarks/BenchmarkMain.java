@@ -93,10 +93,14 @@ public final class BenchmarkMain {
         lines.add("The machine's 2 CPUs are shared with other builds, so a run can be preempted for milliseconds:"
                 + " averages and high percentiles absorb that, the sample-mode median much less so.");
         lines.add("");
-        lines.add("Standard mix: see `MatchingWorkload` (~40% passive limit, ~10% aggressive limit IOC/GTC, ~25% cancel,"
-                + " ~15% replace, ~10% market IOC; 100 participants, book held near 2,000 orders; every event goes"
-                + " to a Blackhole). Uncross: opening uncross of 10,000 pre-open orders (half bids, half asks over"
-                + " 101 ticks), including all trade events.");
+        lines.add("Standard mix (`MatchingWorkload`, seed 42, replayed as a closed cycle; passive orders near the touch,"
+                + " aggressive IOC/GTC limits and market IOCs through it, cancels and replaces of live orders, half of"
+                + " the replaces keeping priority; 100 participants with mixed grades; book held near 2,000 orders;"
+                + " every event goes to a Blackhole): "
+                + MatchingWorkload.composition(MatchingWorkload.standardMix(42, 1 << 19, 2_000)) + ".");
+        lines.add("");
+        lines.add("Uncross: the opening uncross of 10,000 pre-open orders (half bids, half asks over 101 ticks around"
+                + " the reference, about 5,000 trades), including emitting every trade event.");
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 

@@ -21,6 +21,7 @@ import io.carbonx.exchange.core.matching.TradeExecuted;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -28,10 +29,10 @@ import java.util.Random;
  * Pre-generated command streams for the matching benchmarks, built by simulating the engine so every
  * cancel and replace targets a live order.
  *
- * <p>The standard mix (per command, before the closing sweep): ~40% passive limit orders (GTC, DAY) near the
- * touch, ~10% aggressive limit orders (IOC or GTC through the touch), ~25% cancels, ~15% replaces (half a
- * quantity reduction keeping priority, half a price move), ~10% market IOC orders; 100 participants with
- * mixed grades, so self-trade prevention happens. The stream ends by cancelling every live order, so it is a
+ * <p>The standard mix: passive limit orders (GTC, DAY) near the touch, aggressive limit orders (IOC or GTC
+ * through the touch), cancels (more of them while the book is above its target size), replaces (half a
+ * quantity reduction keeping priority, half a price move) and market IOC orders; 100 participants with mixed
+ * grades, so self-trade prevention happens. {@link #composition} reports the exact shares. The stream ends by cancelling every live order, so it is a
  * closed cycle: replaying it leaves the book empty and can start again with the same order ids.
  */
 public final class MatchingWorkload {
@@ -73,6 +74,27 @@ public final class MatchingWorkload {
             throw new IllegalStateException("workload not a clean cycle: " + rejected[0] + " rejections, "
                     + engine.orderCount() + " orders left");
         }
+    }
+
+    /** The composition of a command stream, e.g. "PLACE LIMIT GTC 31.2%, CANCEL 27.9%, ...", largest first. */
+    public static String composition(Command[] commands) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Command c : commands) {
+            String key = c.kind().name();
+            if (c instanceof PlaceOrder p) {
+                key += " " + p.type() + " " + p.timeInForce();
+            }
+            counts.merge(key, 1, Integer::sum);
+        }
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()));
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : entries) {
+            parts.add(String.format(Locale.ROOT, "%s %.1f%%", e.getKey(),
+                    100.0 * e.getValue() / commands.length));
+        }
+        return commands.length + " commands: " + String.join(", ", parts);
     }
 
     private static final class Generator {
