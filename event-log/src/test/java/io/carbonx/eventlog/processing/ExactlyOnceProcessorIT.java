@@ -144,7 +144,13 @@ class ExactlyOnceProcessorIT {
         Topics t = topics(test, 1);
         LogTestSupport.produceSequences(clients, t.input, 10, 1, 1);
         byte[] tooLarge = new byte[2 * 1024 * 1024];
-        RecordProcessor poison = r -> List.of(new ProducerRecord<>(t.output, r.key(), tooLarge));
+        AtomicInteger firstRecordAttempts = new AtomicInteger();
+        RecordProcessor poison = r -> {
+            if (r.offset() == 0) {
+                firstRecordAttempts.incrementAndGet();
+            }
+            return List.of(new ProducerRecord<>(t.output, r.key(), tooLarge));
+        };
         ProcessorSettings s = settings(t, "eos-poison").withFailurePolicy(3, Duration.ofMillis(20));
 
         ExactlyOnceProcessor loop = new ExactlyOnceProcessor(clients, s, poison).start();
@@ -154,6 +160,7 @@ class ExactlyOnceProcessorIT {
         assertThat(loop.failure()).isPresent();
         assertThat(causes(loop.failure().get())).anyMatch(c -> c instanceof RecordTooLargeException);
         assertThat(loop.stats().snapshot().transactionsAborted()).isEqualTo(3);
+        assertThat(firstRecordAttempts).as("each retry rewound to the (never committed) start").hasValue(3);
         assertThat(loop.stats().snapshot().transactionsCommitted()).isZero();
         assertThat(LogTestSupport.committedOffsets(admin, t.group, t.input)).containsOnly(
                 Map.entry(new TopicPartition(t.input, 0), 0L));
