@@ -95,8 +95,8 @@ public final class RegistryService implements CarbonxService {
             parts = RegistryComponents.start(vertx, context, config, clock);
             return null;
         }).onSuccess(v -> {
+            tick(); // also wakes the loop, which journals the CA's bootstrap identity on a first start
             if (config.clockTickMs() > 0) {
-                tick();
                 tickTimer = vertx.setPeriodic(config.clockTickMs(), id -> tick());
             }
         });
