@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +34,19 @@ final class RegistryHarness implements AutoCloseable {
     final Path dataDir;
     final RegistryTopics topics;
     final JsonObject config;
+    final Clock clock;
     Vertx vertx;
     RegistryService service;
     HttpServer server;
     ApiClient api;
 
     RegistryHarness(KafkaBroker broker, Path dataDir, String prefix, JsonObject overrides) {
+        this(broker, dataDir, prefix, overrides, Clock.systemUTC());
+    }
+
+    RegistryHarness(KafkaBroker broker, Path dataDir, String prefix, JsonObject overrides, Clock clock) {
         this.broker = broker;
+        this.clock = clock;
         this.dataDir = dataDir;
         this.topics = new RegistryTopics(prefix);
         this.config = RegistryConfig.defaults().put("caPassphrase", PASSPHRASE).put("pbkdf2Iterations", 1000)
@@ -65,7 +72,7 @@ final class RegistryHarness implements AutoCloseable {
 
     void start() {
         vertx = Vertx.vertx();
-        service = new RegistryService();
+        service = new RegistryService(clock);
         ServiceContext context = new ServiceContext("it-node", broker.bootstrapServers(), config.copy(), dataDir,
                 KafkaClientTracker.NONE);
         await(service.start(vertx, context));
