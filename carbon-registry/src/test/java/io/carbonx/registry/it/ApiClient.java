@@ -16,7 +16,7 @@ import java.util.Base64;
 /** A small JSON client of the registry API (JDK HttpClient). */
 final class ApiClient {
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A response: status, content type and JSON body (empty object when the body is empty). */
     record Response(int status, String contentType, JsonObject body, String wwwAuthenticate) {

@@ -123,7 +123,7 @@ class NodeIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort()
                         + "/api/v1/probe/echo")).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"hello\":\"node\"}")).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(response.body())).isEqualTo(new JsonObject().put("hello", "node")

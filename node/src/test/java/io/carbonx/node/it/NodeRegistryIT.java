@@ -41,7 +41,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class NodeRegistryIT {
     private static final String PASSPHRASE = "node registry it passphrase";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
     @TempDir
     static Path workDir;

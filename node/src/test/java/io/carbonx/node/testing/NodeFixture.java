@@ -21,7 +21,7 @@ import io.carbonx.node.config.NodeConfig;
 /** Helpers for tests that run a real node in-process: config on free ports, a plain HTTP client. */
 public final class NodeFixture {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private NodeFixture() {
     }
