@@ -150,7 +150,7 @@ public final class EventCodec {
         if (encoder == null) {
             throw new IllegalArgumentException(record.getClass().getName() + " is not a CarbonX contract type");
         }
-        if (EventTypes.isEvent(record.getClass())) {
+        if (EventTypes.hasEnvelope(record.getClass())) {
             String expected = record.getSchema().getName();
             Object envelope = record.get(0);
             String actual = envelope == null ? null : ((EventEnvelope) envelope).getType();
@@ -271,7 +271,7 @@ public final class EventCodec {
     }
 
     private static void checkEnvelope(SpecificRecord record) {
-        if (EventTypes.isEvent(record.getClass())) {
+        if (EventTypes.hasEnvelope(record.getClass())) {
             String type = ((EventEnvelope) record.get(0)).getType();
             String expected = record.getSchema().getName();
             if (!expected.equals(type)) {

@@ -1,18 +1,37 @@
 package io.carbonx.schemas;
 
 import io.carbonx.chain.BlockHeader;
+import io.carbonx.commands.AllocateAllowances;
+import io.carbonx.commands.ApproveRegistration;
+import io.carbonx.commands.CancelAccount;
+import io.carbonx.commands.DefineInstrument;
+import io.carbonx.commands.DepositFunds;
+import io.carbonx.commands.FreezeAccount;
+import io.carbonx.commands.IssueOffsets;
+import io.carbonx.commands.RecordEmissions;
+import io.carbonx.commands.RegisterParticipant;
+import io.carbonx.commands.RejectRegistration;
+import io.carbonx.commands.RevokeCertificate;
+import io.carbonx.commands.RunAnnualSettlement;
+import io.carbonx.commands.SurrenderAllowances;
+import io.carbonx.commands.UnfreezeAccount;
+import io.carbonx.commands.WithdrawFunds;
 import io.carbonx.events.AccountCancelled;
 import io.carbonx.events.AccountFrozen;
+import io.carbonx.events.AccountOpened;
 import io.carbonx.events.AccountUnfrozen;
 import io.carbonx.events.AgreementRegistered;
 import io.carbonx.events.AgreementRejected;
 import io.carbonx.events.AllowancesSurrendered;
+import io.carbonx.events.AnnualSettlementCompleted;
 import io.carbonx.events.AuctionCleared;
 import io.carbonx.events.BlockCommitted;
 import io.carbonx.events.BlockTimestamped;
 import io.carbonx.events.CertificateRevoked;
 import io.carbonx.events.ClockTicked;
+import io.carbonx.events.CommandDecided;
 import io.carbonx.events.ComplianceSettled;
+import io.carbonx.events.CreditGradeChanged;
 import io.carbonx.events.CreditRatingChanged;
 import io.carbonx.events.DeadLetter;
 import io.carbonx.events.DefaultRecorded;
@@ -24,6 +43,7 @@ import io.carbonx.events.EmissionsVerified;
 import io.carbonx.events.EventEnvelope;
 import io.carbonx.events.FundsDeposited;
 import io.carbonx.events.FundsWithdrawn;
+import io.carbonx.events.InstrumentDefined;
 import io.carbonx.events.OffsetIssued;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderCancelRequested;
@@ -35,9 +55,14 @@ import io.carbonx.events.OrderSubmitted;
 import io.carbonx.events.ParticipantRegistered;
 import io.carbonx.events.PenaltyApplied;
 import io.carbonx.events.QuotaAllocated;
+import io.carbonx.events.RegistrationRejected;
+import io.carbonx.events.RegistrationSubmitted;
 import io.carbonx.events.RequestRejected;
+import io.carbonx.events.SettlementWindowClosed;
 import io.carbonx.events.TradeExecuted;
+import io.carbonx.events.TradeRecorded;
 import io.carbonx.events.TradeSettled;
+import io.carbonx.events.TradeUnwound;
 import io.carbonx.events.ViewChanged;
 import io.carbonx.requests.AgreementTerms;
 import io.carbonx.requests.CancelRequest;
@@ -62,6 +87,9 @@ import org.apache.avro.specific.SpecificRecord;
  * <ul>
  *   <li>{@link #events()}: event records ({@code io.carbonx.events}); the first field of each is
  *       {@code envelope} ({@link EventEnvelope}) and {@code envelope.type} is the record's simple name.</li>
+ *   <li>{@link #commands()}: commands to the registry ({@code io.carbonx.commands}); like events they start with
+ *       {@code envelope} (eventId = the command id, actor = the authenticated participant), and
+ *       {@code envelope.type} is the record's simple name.</li>
  *   <li>{@link #requests()}: participant-signed requests ({@code io.carbonx.requests}); their single-object
  *       encoding is the byte string that is signed, and is kept verbatim inside the event that carries it.</li>
  *   <li>{@link #chainRecords()}: {@link BlockHeader}, whose single-object encoding is what the block hash covers.</li>
@@ -84,7 +112,17 @@ public final class EventTypes {
             // additional events the flows need
             OrderCancelRequested.class, OrderReplaceRequested.class, AgreementRejected.class,
             DefaultReported.class, BlockTimestamped.class, RequestRejected.class, DeadLetter.class,
-            ClockTicked.class);
+            ClockTicked.class,
+            // the registry's journal-only decisions and its command replies
+            AccountOpened.class, CreditGradeChanged.class, InstrumentDefined.class, TradeRecorded.class,
+            TradeUnwound.class, SettlementWindowClosed.class, AnnualSettlementCompleted.class,
+            RegistrationSubmitted.class, RegistrationRejected.class, CommandDecided.class);
+
+    private static final List<Class<? extends SpecificRecord>> COMMANDS = List.of(
+            DepositFunds.class, WithdrawFunds.class, AllocateAllowances.class, IssueOffsets.class,
+            RecordEmissions.class, SurrenderAllowances.class, RunAnnualSettlement.class, FreezeAccount.class,
+            UnfreezeAccount.class, CancelAccount.class, RegisterParticipant.class, ApproveRegistration.class,
+            RejectRegistration.class, RevokeCertificate.class, DefineInstrument.class);
 
     private static final List<Class<? extends SpecificRecord>> REQUESTS = List.of(
             OrderRequest.class, CancelRequest.class, ReplaceRequest.class, AgreementTerms.class,
@@ -97,6 +135,7 @@ public final class EventTypes {
 
     static {
         List<Class<? extends SpecificRecord>> all = new ArrayList<>(EVENTS);
+        all.addAll(COMMANDS);
         all.addAll(REQUESTS);
         all.addAll(CHAIN);
         ALL = Collections.unmodifiableList(all);
@@ -117,6 +156,27 @@ public final class EventTypes {
         return EVENTS;
     }
 
+    /** @return every registry command type (records with an envelope that are not events) */
+    public static List<Class<? extends SpecificRecord>> commands() {
+        return COMMANDS;
+    }
+
+    /**
+     * @param type a contract type
+     * @return true if it is a command
+     */
+    public static boolean isCommand(Class<?> type) {
+        return COMMANDS.contains(type);
+    }
+
+    /**
+     * @param type a contract type
+     * @return true if its first field is the {@link EventEnvelope} (events and commands)
+     */
+    public static boolean hasEnvelope(Class<?> type) {
+        return isEvent(type) || isCommand(type);
+    }
+
     /** @return every signed request type */
     public static List<Class<? extends SpecificRecord>> requests() {
         return REQUESTS;
@@ -127,7 +187,7 @@ public final class EventTypes {
         return CHAIN;
     }
 
-    /** @return every type {@link EventCodec} encodes and decodes: events, then requests, then chain records */
+    /** @return every type {@link EventCodec} encodes and decodes: events, commands, requests, chain records */
     public static List<Class<? extends SpecificRecord>> all() {
         return ALL;
     }
@@ -165,13 +225,13 @@ public final class EventTypes {
     }
 
     /**
-     * @param event an event record
+     * @param event an event (or command) record
      * @return its envelope
-     * @throws IllegalArgumentException if the record is not an event
+     * @throws IllegalArgumentException if the record is neither an event nor a command
      */
     public static EventEnvelope envelopeOf(SpecificRecord event) {
-        if (!isEvent(event.getClass())) {
-            throw new IllegalArgumentException(event.getClass().getName() + " is not a CarbonX event");
+        if (!hasEnvelope(event.getClass())) {
+            throw new IllegalArgumentException(event.getClass().getName() + " is not a CarbonX event or command");
         }
         return (EventEnvelope) event.get(0);
     }

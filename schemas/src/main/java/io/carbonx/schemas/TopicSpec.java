@@ -37,7 +37,9 @@ public record TopicSpec(String name, KeyKind keyKind, int partitions, Cleanup cl
         /** The source topic of a dead letter. */
         SOURCE_TOPIC,
         /** {@code <service>/<partition>} of a state snapshot. */
-        SNAPSHOT
+        SNAPSHOT,
+        /** A record id (event or command id) on one of the registry's single-partition logs, ordered by position. */
+        REGISTRY
     }
 
     /** Kafka {@code cleanup.policy}. */

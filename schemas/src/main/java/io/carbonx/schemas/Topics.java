@@ -1,17 +1,36 @@
 package io.carbonx.schemas;
 
+import io.carbonx.commands.AllocateAllowances;
+import io.carbonx.commands.ApproveRegistration;
+import io.carbonx.commands.CancelAccount;
+import io.carbonx.commands.DefineInstrument;
+import io.carbonx.commands.DepositFunds;
+import io.carbonx.commands.FreezeAccount;
+import io.carbonx.commands.IssueOffsets;
+import io.carbonx.commands.RecordEmissions;
+import io.carbonx.commands.RegisterParticipant;
+import io.carbonx.commands.RejectRegistration;
+import io.carbonx.commands.RevokeCertificate;
+import io.carbonx.commands.RunAnnualSettlement;
+import io.carbonx.commands.SurrenderAllowances;
+import io.carbonx.commands.UnfreezeAccount;
+import io.carbonx.commands.WithdrawFunds;
 import io.carbonx.events.AccountCancelled;
 import io.carbonx.events.AccountFrozen;
+import io.carbonx.events.AccountOpened;
 import io.carbonx.events.AccountUnfrozen;
 import io.carbonx.events.AgreementRegistered;
 import io.carbonx.events.AgreementRejected;
 import io.carbonx.events.AllowancesSurrendered;
+import io.carbonx.events.AnnualSettlementCompleted;
 import io.carbonx.events.AuctionCleared;
 import io.carbonx.events.BlockCommitted;
 import io.carbonx.events.BlockTimestamped;
 import io.carbonx.events.CertificateRevoked;
 import io.carbonx.events.ClockTicked;
+import io.carbonx.events.CommandDecided;
 import io.carbonx.events.ComplianceSettled;
+import io.carbonx.events.CreditGradeChanged;
 import io.carbonx.events.CreditRatingChanged;
 import io.carbonx.events.DeadLetter;
 import io.carbonx.events.DefaultRecorded;
@@ -22,6 +41,7 @@ import io.carbonx.events.DepositReleased;
 import io.carbonx.events.EmissionsVerified;
 import io.carbonx.events.FundsDeposited;
 import io.carbonx.events.FundsWithdrawn;
+import io.carbonx.events.InstrumentDefined;
 import io.carbonx.events.OffsetIssued;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderCancelRequested;
@@ -33,9 +53,14 @@ import io.carbonx.events.OrderSubmitted;
 import io.carbonx.events.ParticipantRegistered;
 import io.carbonx.events.PenaltyApplied;
 import io.carbonx.events.QuotaAllocated;
+import io.carbonx.events.RegistrationRejected;
+import io.carbonx.events.RegistrationSubmitted;
 import io.carbonx.events.RequestRejected;
+import io.carbonx.events.SettlementWindowClosed;
 import io.carbonx.events.TradeExecuted;
+import io.carbonx.events.TradeRecorded;
 import io.carbonx.events.TradeSettled;
+import io.carbonx.events.TradeUnwound;
 import io.carbonx.events.ViewChanged;
 import io.carbonx.schemas.TopicSpec.Cleanup;
 import io.carbonx.schemas.TopicSpec.KeyKind;
@@ -81,7 +106,22 @@ import org.apache.avro.specific.SpecificRecord;
  *   <tr><td>{@value #DEAD_LETTER}</td><td>source topic</td><td>any consumer</td><td>DeadLetter</td></tr>
  *   <tr><td>{@value #SNAPSHOTS}</td><td>service/partition</td><td>any service</td>
  *       <td>opaque state snapshots (not events)</td></tr>
+ *   <tr><td>{@value #REGISTRY_COMMANDS}</td><td>command id</td><td>API (registry routes), registry clock</td>
+ *       <td>every registry command (io.carbonx.commands), ClockTicked</td></tr>
+ *   <tr><td>{@value #REGISTRY_JOURNAL}</td><td>event id</td><td>registry</td>
+ *       <td>every ledger and identity decision, in decision order: the registry's state is their fold</td></tr>
+ *   <tr><td>{@value #REGISTRY_REPLIES}</td><td>command id</td><td>registry</td>
+ *       <td>CommandDecided, one per command (request-reply over the log)</td></tr>
  * </table>
+ *
+ * <h2>The registry's own logs</h2>
+ * The registry takes inputs from several topics, whose interleaving is not reproducible, so its state is the fold
+ * of its own output journal ({@value #REGISTRY_JOURNAL}, one partition, kept forever): every decision, identity and
+ * ledger, in order. In the same Kafka transaction as a journal entry it publishes the public events to the catalogue
+ * topics above and, for a command, its {@code CommandDecided} to {@value #REGISTRY_REPLIES}. The API never touches
+ * the ledger: it publishes commands to {@value #REGISTRY_COMMANDS} and awaits the reply whose {@code commandId} is
+ * the command's id. These three topics are not anchored: the public events are the evidence (they carry the actor
+ * and the command id as their cause), and the journal repeats them.
  *
  * <h2>Flow of an order</h2>
  * The gateway verifies a signed request and writes OrderSubmitted (or a cancel/replace request) to
@@ -142,6 +182,12 @@ public final class Topics {
     public static final String DEAD_LETTER = "carbonx.deadletter";
     /** Compacted state snapshots. */
     public static final String SNAPSHOTS = "carbonx.snapshots";
+    /** Commands to the registry (from the API and the registry's clock). */
+    public static final String REGISTRY_COMMANDS = "carbonx.registry.commands";
+    /** The registry's journal: every decision in order; its state is their fold. */
+    public static final String REGISTRY_JOURNAL = "carbonx.registry.journal";
+    /** The registry's replies to commands. */
+    public static final String REGISTRY_REPLIES = "carbonx.registry.replies";
 
     /** Default partition count of participant-keyed topics. */
     public static final int DEFAULT_PARTICIPANT_PARTITIONS = 1;
@@ -149,6 +195,8 @@ public final class Topics {
     public static final int DEFAULT_INSTRUMENT_PARTITIONS = 4;
     /** Retention of dead letters: 30 days. */
     public static final long DEAD_LETTER_RETENTION_MS = 30L * 24 * 60 * 60 * 1000;
+    /** Retention of command replies: 7 days (a reply matters only while its caller waits). */
+    public static final long REPLIES_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
 
     private static final long FOREVER = -1;
     private static final List<TopicSpec> DEFAULTS =
@@ -222,6 +270,13 @@ public final class Topics {
                 "records a consumer could not decode or process, with the reason"));
         topics.add(new TopicSpec(SNAPSHOTS, KeyKind.SNAPSHOT, 1, Cleanup.COMPACT, FOREVER, false, Map.of(),
                 "opaque state snapshots keyed <service>/<partition>; speed up restarts only"));
+        topics.add(new TopicSpec(REGISTRY_COMMANDS, KeyKind.REGISTRY, 1, Cleanup.DELETE, FOREVER, false,
+                byEventId(commandTypes()), "commands to the registry; written by the API and the registry's clock,"
+                        + " read by the registry"));
+        topics.add(new TopicSpec(REGISTRY_JOURNAL, KeyKind.REGISTRY, 1, Cleanup.DELETE, FOREVER, false,
+                byEventId(journalTypes()), "every registry decision in order; the registry's state is their fold"));
+        topics.add(new TopicSpec(REGISTRY_REPLIES, KeyKind.REGISTRY, 1, Cleanup.DELETE, REPLIES_RETENTION_MS, false,
+                keys(CommandDecided.class, "commandId"), "the registry's answer to each command; read by the API"));
         return List.copyOf(topics);
     }
 
@@ -272,6 +327,36 @@ public final class Topics {
         keys.put(AccountUnfrozen.class, "participantId");
         keys.put(AccountCancelled.class, "participantId");
         keys.put(ClockTicked.class, "scope");
+        return keys;
+    }
+
+    /** @return the types of the registry's commands topic: every command and the clock tick */
+    private static List<Class<? extends SpecificRecord>> commandTypes() {
+        List<Class<? extends SpecificRecord>> types = new ArrayList<>(List.of(DepositFunds.class,
+                WithdrawFunds.class, AllocateAllowances.class, IssueOffsets.class, RecordEmissions.class,
+                SurrenderAllowances.class, RunAnnualSettlement.class, FreezeAccount.class, UnfreezeAccount.class,
+                CancelAccount.class, RegisterParticipant.class, ApproveRegistration.class, RejectRegistration.class,
+                RevokeCertificate.class, DefineInstrument.class));
+        types.add(ClockTicked.class);
+        return types;
+    }
+
+    /** @return the types of the registry's journal: every ledger and identity decision */
+    private static List<Class<? extends SpecificRecord>> journalTypes() {
+        return List.of(AccountOpened.class, CreditGradeChanged.class, FundsDeposited.class, FundsWithdrawn.class,
+                AccountFrozen.class, AccountUnfrozen.class, AccountCancelled.class, InstrumentDefined.class,
+                QuotaAllocated.class, OffsetIssued.class, OrderAccepted.class, OrderRejected.class,
+                OrderCancelled.class, OrderExpired.class, TradeRecorded.class, AgreementRegistered.class,
+                AgreementRejected.class, TradeSettled.class, DefaultRecorded.class, DepositForfeited.class,
+                TradeUnwound.class, SettlementWindowClosed.class, EmissionsVerified.class,
+                AllowancesSurrendered.class, ComplianceSettled.class, PenaltyApplied.class,
+                AnnualSettlementCompleted.class, RegistrationSubmitted.class, RegistrationRejected.class,
+                ParticipantRegistered.class, CertificateRevoked.class);
+    }
+
+    private static Map<Class<? extends SpecificRecord>, String> byEventId(List<Class<? extends SpecificRecord>> types) {
+        Map<Class<? extends SpecificRecord>, String> keys = new LinkedHashMap<>();
+        types.forEach(t -> keys.put(t, "envelope.eventId"));
         return keys;
     }
 

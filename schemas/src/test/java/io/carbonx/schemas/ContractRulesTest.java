@@ -45,6 +45,11 @@ class ContractRulesTest {
     }
 
     @Test
+    void everyCommandsFileIsARegisteredCommandAndEveryCommandHasAFile() {
+        assertDirectoryMatches("commands", EventTypes.commands(), "io.carbonx.commands");
+    }
+
+    @Test
     void everyRequestsFileIsARegisteredRequestAndEveryRequestHasAFile() {
         assertDirectoryMatches("requests", EventTypes.requests(), "io.carbonx.requests");
     }
@@ -78,8 +83,10 @@ class ContractRulesTest {
     }
 
     @Test
-    void everyEventStartsWithTheEnvelopeAndNothingElseHasOne() {
-        for (Class<? extends SpecificRecord> type : EventTypes.events()) {
+    void everyEventAndCommandStartsWithTheEnvelopeAndNothingElseHasOne() {
+        List<Class<? extends SpecificRecord>> enveloped = new ArrayList<>(EventTypes.events());
+        enveloped.addAll(EventTypes.commands());
+        for (Class<? extends SpecificRecord> type : enveloped) {
             Schema.Field first = EventTypes.schemaOf(type).getFields().get(0);
             assertThat(first.name()).as(type.getSimpleName()).isEqualTo("envelope");
             assertThat(first.schema()).isEqualTo(EventEnvelope.getClassSchema());

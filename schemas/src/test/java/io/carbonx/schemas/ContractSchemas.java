@@ -19,7 +19,7 @@ import org.apache.avro.SchemaParser;
 final class ContractSchemas {
 
     /** Sub-directories in dependency order: shared types first. */
-    static final List<String> DIRECTORIES = List.of("common", "chain", "requests", "events");
+    static final List<String> DIRECTORIES = List.of("common", "chain", "requests", "commands", "events");
 
     /** The source tree of the current contract (surefire runs in the module directory). */
     static final Path SOURCE_TREE = Path.of("src", "main", "avro");

@@ -30,9 +30,10 @@ class EventTypesTest {
     }
 
     @Test
-    void allIsEventsThenRequestsThenChainRecordsWithoutDuplicates() {
-        assertThat(EventTypes.all()).hasSize(EventTypes.events().size() + EventTypes.requests().size()
-                + EventTypes.chainRecords().size()).doesNotHaveDuplicates();
+    void allIsEventsThenCommandsThenRequestsThenChainRecordsWithoutDuplicates() {
+        assertThat(EventTypes.all()).hasSize(EventTypes.events().size() + EventTypes.commands().size()
+                + EventTypes.requests().size() + EventTypes.chainRecords().size()).doesNotHaveDuplicates();
+        assertThat(EventTypes.commands()).allMatch(EventTypes::hasEnvelope).noneMatch(EventTypes::isEvent);
         assertThat(EventTypes.requests()).extracting(EventTypes::typeName).containsExactly(
                 "OrderRequest", "CancelRequest", "ReplaceRequest", "AgreementTerms", "SurrenderRequest");
         assertThat(EventTypes.chainRecords()).containsExactly(BlockHeader.class);

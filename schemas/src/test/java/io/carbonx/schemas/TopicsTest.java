@@ -29,12 +29,16 @@ class TopicsTest {
     }
 
     @Test
-    void everyEventTypeHasATopicAndRequestsAndHeadersTravelOnlyInsideEvents() {
+    void everyEventAndCommandTypeHasATopicAndRequestsAndHeadersTravelOnlyInsideEvents() {
         for (Class<? extends SpecificRecord> type : EventTypes.events()) {
             assertThat(Topics.carrying(type)).as(type.getSimpleName()).isNotEmpty();
         }
+        for (Class<? extends SpecificRecord> type : EventTypes.commands()) {
+            assertThat(Topics.carrying(type)).as(type.getSimpleName()).extracting(TopicSpec::name)
+                    .containsExactly(Topics.REGISTRY_COMMANDS);
+        }
         for (TopicSpec topic : Topics.all()) {
-            assertThat(topic.eventTypes()).allMatch(EventTypes::isEvent);
+            assertThat(topic.eventTypes()).allMatch(EventTypes::hasEnvelope);
         }
     }
 
@@ -117,8 +121,22 @@ class TopicsTest {
         List<String> anchored = Topics.anchored().stream().map(TopicSpec::name).toList();
 
         assertThat(anchored).isSorted().doesNotContain(Topics.CHAIN_BLOCKS, Topics.CHAIN_VIEWS, Topics.DEAD_LETTER,
-                Topics.SNAPSHOTS).contains(Topics.ORDERS, Topics.TRADES, Topics.SETTLEMENT, Topics.REJECTIONS);
-        assertThat(anchored).hasSize(Topics.all().size() - 4);
+                Topics.SNAPSHOTS, Topics.REGISTRY_COMMANDS, Topics.REGISTRY_JOURNAL, Topics.REGISTRY_REPLIES)
+                .contains(Topics.ORDERS, Topics.TRADES, Topics.SETTLEMENT, Topics.REJECTIONS);
+        assertThat(anchored).hasSize(Topics.all().size() - 7);
+    }
+
+    @Test
+    void theRegistryJournalHoldsEveryLedgerDecisionAndIsKeptForeverInOnePartition() {
+        TopicSpec journal = Topics.byName(Topics.REGISTRY_JOURNAL);
+
+        assertThat(journal.partitions()).isEqualTo(1);
+        assertThat(Topics.all(3, 12)).filteredOn(t -> t.keyKind() == KeyKind.REGISTRY)
+                .allMatch(t -> t.partitions() == 1);
+        assertThat(journal.configs()).containsEntry("retention.ms", "-1");
+        assertThat(journal.carries(FundsDeposited.class)).isTrue();
+        assertThat(Topics.byName(Topics.REGISTRY_REPLIES).configs())
+                .containsEntry("retention.ms", Long.toString(Topics.REPLIES_RETENTION_MS));
     }
 
     @Test
