@@ -14,12 +14,14 @@ import java.util.List;
 public final class Emitter {
     private final LedgerState state;
     private final Evolver evolver;
+    private final EventObserver observer;
     private final List<LedgerEvent> events = new ArrayList<>();
     private Refusal refusal;
 
-    Emitter(LedgerState state, Evolver evolver) {
+    Emitter(LedgerState state, Evolver evolver, EventObserver observer) {
         this.state = state;
         this.evolver = evolver;
+        this.observer = observer;
     }
 
     /**
@@ -28,6 +30,7 @@ public final class Emitter {
      * @param event the event
      */
     public void emit(LedgerEvent event) {
+        observer.beforeApply(state, event);
         evolver.apply(state, event);
         events.add(event);
     }

@@ -71,10 +71,22 @@ public final class Ledger {
      * @throws IllegalStateException if a decider broke its contract (refused after emitting state changes)
      */
     public Outcome handle(LedgerCommand command) {
+        return handle(command, EventObserver.NONE);
+    }
+
+    /**
+     * As {@link #handle(LedgerCommand)}, showing each emitted event to {@code observer} just before it is applied.
+     *
+     * @param command  the command (null is refused with MISSING_FIELD)
+     * @param observer sees every emitted event with the state it is applied to
+     * @return the events (applied) or the refusal
+     */
+    public Outcome handle(LedgerCommand command, EventObserver observer) {
+        Objects.requireNonNull(observer, "observer");
         if (command == null) {
             return new Outcome(List.of(), ReasonCode.MISSING_FIELD, "command is null");
         }
-        Emitter out = new Emitter(state, evolver);
+        Emitter out = new Emitter(state, evolver, observer);
         try {
             Guards.time(command.time());
             deciders.decide(command, state, out);

@@ -5,6 +5,7 @@ import java.util.List;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 
 /**
  * One service the node runs (registry, exchange, rating, anchor, ...), discovered with {@link java.util.ServiceLoader}.
@@ -19,6 +20,9 @@ import io.vertx.core.json.JsonObject;
  *   <li>After the Kafka cluster is reachable the node creates the {@link #topics()} that do not exist yet.</li>
  *   <li>{@link #start(Vertx, ServiceContext)} deploys the service's verticles; the returned future completes once
  *       the service is consuming. A failed future aborts node startup (exit code 1).</li>
+ *   <li>{@link #mountRoutes(Router)} is called once for every started service, in start order, after all of them
+ *       started and before the HTTP server listens: the service adds its routes (under {@code /api/v1}) to the
+ *       node's router. The node has already installed a body handler on {@code /api/*}.</li>
  *   <li>{@link #health()} may be called at any time after {@code start} completed, from any thread, and must not
  *       block; the node bounds it with a timeout and counts a timeout or failure as DOWN.</li>
  *   <li>{@link #stop()} is called once during shutdown, after the HTTP intake has closed: finish or abandon in-flight
@@ -45,6 +49,15 @@ public interface CarbonxService {
 
     /** Deploys the service; completes when it is running. */
     Future<Void> start(Vertx vertx, ServiceContext context);
+
+    /**
+     * Adds this service's HTTP routes to the node's router (see the lifecycle above). The default adds none.
+     *
+     * @param router the node's router; routes under {@code /api/v1}, answering errors as
+     *               {@code application/problem+json}
+     */
+    default void mountRoutes(Router router) {
+    }
 
     /** Stops the service gracefully (commit in-flight work, close clients, undeploy); completes when done. */
     Future<Void> stop();

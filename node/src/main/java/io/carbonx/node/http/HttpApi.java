@@ -3,8 +3,10 @@ package io.carbonx.node.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.node.runtime.HealthReporter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -12,6 +14,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
@@ -24,12 +27,16 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
  *   <li>{@code /metrics}: Prometheus text exposition of the node's registry;</li>
  *   <li>{@code /openapi.yaml}: the OpenAPI 3.1 document (classpath {@value #OPENAPI_RESOURCE}).</li>
  * </ul>
- * Unknown paths and methods answer {@code application/problem+json}.
+ * plus what the services mount under {@code /api/v1} ({@link #mountServices}). Unknown paths and methods, bodies
+ * over {@value #MAX_BODY_BYTES} bytes and failures answer {@code application/problem+json}.
  */
 public final class HttpApi {
 
     /** The checked-in OpenAPI document describing these routes. */
     public static final String OPENAPI_RESOURCE = "openapi/carbonx.yaml";
+
+    /** Largest request body accepted under {@code /api}. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -53,8 +60,24 @@ public final class HttpApi {
         router.errorHandler(404, ctx -> problem(ctx, 404, "Not Found", "no resource at " + ctx.request().path()));
         router.errorHandler(405, ctx -> problem(ctx, 405, "Method Not Allowed",
                 ctx.request().method() + " is not supported on " + ctx.request().path()));
+        router.errorHandler(413, ctx -> problem(ctx, 413, "Content Too Large", "the body exceeds "
+                + MAX_BODY_BYTES + " bytes"));
+        router.errorHandler(400, ctx -> problem(ctx, 400, "Bad Request", "the request could not be read"));
         router.errorHandler(500, ctx -> problem(ctx, 500, "Internal Server Error", "the request failed"));
         return router;
+    }
+
+    /**
+     * Installs the body handler on {@code /api/*} and lets every started service mount its routes, in start order.
+     *
+     * @param router   the node's router
+     * @param services the started services
+     */
+    public static void mountServices(Router router, List<CarbonxService> services) {
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        for (CarbonxService service : services) {
+            service.mountRoutes(router);
+        }
     }
 
     private static void respondHealth(RoutingContext ctx, JsonObject report, boolean ready) {

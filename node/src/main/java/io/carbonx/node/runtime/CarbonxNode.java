@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} brings it up in this order: metrics registry; Kafka (the embedded broker unless
  * {@code kafka.bootstrapServers} names an external cluster) and an admin client; the services' topics; Vert.x with
- * Micrometer metrics; the enabled services; the HTTP server (intake opens last). A failure at any step closes what
+ * Micrometer metrics; the enabled services; their routes; the HTTP server (intake opens last). A failure at any step closes what
  * was started and throws.
  *
  * <p>{@link #close} reverses it, each step bounded by what is left of {@code node.shutdownTimeoutMs}: readiness goes
@@ -93,11 +94,17 @@ public final class CarbonxNode implements AutoCloseable {
         try {
             return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host())
                             .setPort(config.http().port()))
-                    .requestHandler(HttpApi.router(vertx, health, ready::get, registry))
+                    .requestHandler(router(health))
                     .listen().await(config.kafka().startupTimeoutMs(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new NodeStartException("HTTP server cannot listen on " + address + ": " + e.getMessage(), e);
         }
+    }
+
+    private Router router(HealthReporter health) {
+        Router router = HttpApi.router(vertx, health, ready::get, registry);
+        HttpApi.mountServices(router, services.started());
+        return router;
     }
 
     /** The HTTP port actually bound (useful with {@code http.port: 0}). */
