@@ -6,12 +6,17 @@ import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.ServiceContext;
 import io.carbonx.eventlog.runtime.ServiceTopic;
+import io.carbonx.exchange.gateway.GatewayRoutes;
+import io.carbonx.exchange.marketdata.MarketDataRoutes;
 import io.carbonx.exchange.matcher.MatcherStatus;
 import io.carbonx.exchange.matcher.PartitionStatus;
+import io.carbonx.registry.api.auth.ApiSecurity;
+import io.carbonx.registry.api.auth.SecureRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +53,42 @@ public final class ExchangeService implements CarbonxService {
     @Override
     public Future<Void> start(Vertx vertx, ServiceContext context) {
         this.vertx = vertx;
+        ExchangeConfig config;
         try {
-            ExchangeConfig config = ExchangeConfig.of(context.config());
-            runtime = ExchangeRuntime.start(vertx, config, new KafkaClients(context.bootstrapServers()),
-                    context.nodeId(), context.kafkaClients());
-            return Future.succeededFuture();
+            config = ExchangeConfig.of(context.config());
         } catch (RuntimeException e) {
-            LOG.error("exchange failed to start", e);
             return Future.failedFuture(e);
+        }
+        return vertx.<ExchangeRuntime>executeBlocking(() -> ExchangeRuntime.start(vertx, config,
+                new KafkaClients(context.bootstrapServers()), context.nodeId(), context.kafkaClients()))
+                .onFailure(e -> LOG.error("exchange failed to start", e))
+                .map(r -> {
+                    runtime = r;
+                    return null;
+                });
+    }
+
+    /**
+     * Mounts order entry and market data behind the node's API security (created by the registry service on this
+     * node). Without it — the registry runs elsewhere — the exchange serves no routes (logged); the matcher runs
+     * regardless.
+     */
+    @Override
+    public void mountRoutes(Router router) {
+        ExchangeRuntime r = runtime;
+        ApiSecurity security = ApiSecurity.shared(vertx, () -> null);
+        if (r == null || security == null) {
+            LOG.warn("exchange routes not mounted: {}", r == null ? "not started"
+                    : "no API security on this node (the registry service is not running here)");
+            return;
+        }
+        SecureRouter routes = new SecureRouter(router, security);
+        if (r.gateway() != null) {
+            r.gateway().attach(security.directory());
+            GatewayRoutes.mount(routes, r.gateway());
+        }
+        if (r.marketData() != null) {
+            MarketDataRoutes.mount(routes, r.marketData());
         }
     }
 
@@ -96,6 +129,12 @@ public final class ExchangeService implements CarbonxService {
                             new java.util.LinkedHashMap<String, Object>(p.stateHashes()))));
         }
         JsonObject details = new JsonObject().put("matcher", r.matcherState().name()).put("partitions", partitions);
+        if (r.gateway() != null) {
+            details.put("gatewayReady", r.gateway().isReady());
+        }
+        if (r.marketData() != null) {
+            details.put("marketDataCaughtUp", r.marketData().isCaughtUp());
+        }
         if (r.matcherState() != ExactlyOnceProcessor.State.RUNNING) {
             return new ComponentHealth(ComponentHealth.Status.DOWN, details.put("reason", "matcher loop "
                     + r.matcherState()));
