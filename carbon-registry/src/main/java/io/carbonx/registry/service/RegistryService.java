@@ -59,6 +59,7 @@ public final class RegistryService implements CarbonxService {
     private RegistryComponents parts;
     private Vertx vertx;
     private long tickTimer = -1;
+    private List<SecureRouter.Mounted> routes = List.of();
 
     /** The service as the node finds it (wall clock). */
     public RegistryService() {
@@ -95,8 +96,8 @@ public final class RegistryService implements CarbonxService {
             parts = RegistryComponents.start(vertx, context, config, clock);
             return null;
         }).onSuccess(v -> {
+            tick(); // also wakes the loop, which journals the CA's bootstrap identity on a first start
             if (config.clockTickMs() > 0) {
-                tick();
                 tickTimer = vertx.setPeriodic(config.clockTickMs(), id -> tick());
             }
         });
@@ -111,6 +112,12 @@ public final class RegistryService implements CarbonxService {
         LedgerCommandRoutes.mount(api);
         ReadRoutes.mount(api);
         RegistryStateRoute.mount(api, vertx, parts);
+        this.routes = routes.mounted();
+    }
+
+    /** @return the routes {@link #mountRoutes} mounted, with their access rules */
+    public List<SecureRouter.Mounted> routes() {
+        return routes;
     }
 
     @Override

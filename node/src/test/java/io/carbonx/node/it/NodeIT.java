@@ -2,6 +2,9 @@ package io.carbonx.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,8 +112,22 @@ class NodeIT {
         Map<String, Object> doc = new Yaml().load(response.body());
         assertThat(String.valueOf(doc.get("openapi"))).matches("3\\.1\\.\\d+");
         Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
-        assertThat(paths).containsOnlyKeys("/health", "/health/live", "/health/ready", "/metrics", "/openapi.yaml");
-        paths.keySet().forEach(path -> assertThat(get(path).statusCode()).as(path).isEqualTo(200));
+        Set<String> operations = Set.of("/health", "/health/live", "/health/ready", "/metrics", "/openapi.yaml");
+        assertThat(paths).containsKeys(operations.toArray(String[]::new));
+        assertThat(paths.keySet()).allMatch(p -> operations.contains(p) || p.startsWith("/api/v1/"));
+        operations.forEach(path -> assertThat(get(path).statusCode()).as(path).isEqualTo(200));
+    }
+
+    @Test
+    void servicesMountTheirRoutesOnTheNodesRouterWithABodyHandler() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort()
+                        + "/api/v1/probe/echo")).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"hello\":\"node\"}")).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(response.body())).isEqualTo(new JsonObject().put("hello", "node")
+                .put("echoedBy", "probe"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.carbonx.eventlog.runtime.ServiceTopic;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 
 /**
  * A real (test-only) service on the {@link CarbonxService} seam: declares a topic, deploys {@link ProbeVerticle}
@@ -47,6 +48,13 @@ public final class ProbeService implements CarbonxService {
             deploymentId = id;
             return null;
         });
+    }
+
+    /** Mounts {@code POST /api/v1/probe/echo}, which answers the JSON body it received (the seam's body handler). */
+    @Override
+    public void mountRoutes(Router router) {
+        router.post("/api/v1/probe/echo").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
+                .end(ctx.body().asJsonObject().put("echoedBy", name()).encode()));
     }
 
     @Override
