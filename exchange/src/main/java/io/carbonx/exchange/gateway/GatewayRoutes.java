@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Signed order entry over REST, for authenticated ENTERPRISE participants (bearer token of the node's API
@@ -17,7 +18,10 @@ import io.vertx.ext.web.RoutingContext;
  *       "certificateSerial": hex}}; 202 {@code {"status": "SUBMITTED", "orderId", "sequence", "eventId"}}, or 200
  *       {@code {"status": "DUPLICATE", ...the first result}} for a repeated client order id;</li>
  *   <li>{@code POST /api/v1/orders/cancel} — the same with a CancelRequest; 202;</li>
- *   <li>{@code POST /api/v1/orders/replace} — the same with a ReplaceRequest; 202 with the new order id.</li>
+ *   <li>{@code POST /api/v1/orders/replace} — the same with a ReplaceRequest; 202 with the new order id;</li>
+ *   <li>{@code POST /api/v1/agreements} (ENTERPRISE, a party), {@code POST /api/v1/auctions} (REGULATOR),
+ *       {@code POST /api/v1/auctions/:auctionId/bids} (ENTERPRISE), {@code POST /api/v1/auctions/:auctionId/close}
+ *       (REGULATOR): see {@link VenueGateway}; 202 once forwarded to the instrument's book.</li>
  * </ul>
  * Refusals are {@code application/problem+json} with the {@code reasonCode} of
  * {@link io.carbonx.exchange.core.gateway.GatewayReason}; 503 GATEWAY_NOT_READY while the gateway state is
@@ -28,22 +32,38 @@ public final class GatewayRoutes {
     private GatewayRoutes() {
     }
 
-    public static void mount(SecureRouter routes, OrderGateway gateway) {
+    public static void mount(SecureRouter routes, OrderGateway gateway, VenueGateway venues) {
         Access enterprise = Access.roles(Role.ENTERPRISE);
-        routes.post("/api/v1/orders", enterprise, ctx -> handle(ctx, gateway, OrderGateway.Kind.ORDER));
-        routes.post("/api/v1/orders/cancel", enterprise, ctx -> handle(ctx, gateway, OrderGateway.Kind.CANCEL));
-        routes.post("/api/v1/orders/replace", enterprise, ctx -> handle(ctx, gateway, OrderGateway.Kind.REPLACE));
+        Access regulator = Access.roles(Role.REGULATOR);
+        routes.post("/api/v1/orders", enterprise, ctx -> answer(ctx, gateway.submit(OrderGateway.Kind.ORDER,
+                caller(ctx), body(ctx))));
+        routes.post("/api/v1/orders/cancel", enterprise, ctx -> answer(ctx,
+                gateway.submit(OrderGateway.Kind.CANCEL, caller(ctx), body(ctx))));
+        routes.post("/api/v1/orders/replace", enterprise, ctx -> answer(ctx,
+                gateway.submit(OrderGateway.Kind.REPLACE, caller(ctx), body(ctx))));
+        routes.post("/api/v1/agreements", enterprise, ctx -> answer(ctx, venues.agreement(caller(ctx), body(ctx))));
+        routes.post("/api/v1/auctions", regulator, ctx -> answer(ctx, venues.schedule(caller(ctx),
+                ApiSecurity.principal(ctx).role(), body(ctx))));
+        routes.post("/api/v1/auctions/:auctionId/bids", enterprise, ctx -> answer(ctx, venues.bid(caller(ctx),
+                ctx.pathParam("auctionId"), body(ctx))));
+        routes.post("/api/v1/auctions/:auctionId/close", regulator, ctx -> answer(ctx, venues.close(caller(ctx),
+                ctx.pathParam("auctionId"), body(ctx))));
     }
 
-    private static void handle(RoutingContext ctx, OrderGateway gateway, OrderGateway.Kind kind) {
-        String caller = ApiSecurity.principal(ctx).participantId();
-        JsonObject body;
+    private static String caller(RoutingContext ctx) {
+        return ApiSecurity.principal(ctx).participantId();
+    }
+
+    private static JsonObject body(RoutingContext ctx) {
         try {
-            body = ctx.body().asJsonObject();
+            return ctx.body().asJsonObject();
         } catch (RuntimeException notJson) {
-            body = null;
+            return null;
         }
-        Future.fromCompletionStage(gateway.submit(kind, caller, body), ctx.vertx().getOrCreateContext())
+    }
+
+    private static void answer(RoutingContext ctx, CompletionStage<OrderGateway.Response> response) {
+        Future.fromCompletionStage(response, ctx.vertx().getOrCreateContext())
                 .onSuccess(r -> {
                     if (!ctx.response().ended()) {
                         String type = r.status() >= 400 ? "application/problem+json" : "application/json";

@@ -31,8 +31,8 @@ public final class MarketDataView implements AutoCloseable {
     private LogFollower orders;
     private LogFollower trades;
 
-    public MarketDataView(List<MarketDefinition> instruments) {
-        this.data = new MarketData(instruments, 1_000, 200);
+    public MarketDataView(String chainId, List<MarketDefinition> instruments) {
+        this.data = new MarketData(chainId, instruments, 1_000, 200);
     }
 
     /** Starts following the topics; returns once both followers are positioned. */

@@ -31,6 +31,7 @@ public final class Matcher implements AutoCloseable {
      * Starts the loop thread.
      *
      * @param clients               the cluster's client factory
+     * @param chainId               the chain agreement terms must be bound to
      * @param definitions           the instruments
      * @param topics                topic names
      * @param groupId               the exchange's consumer group
@@ -39,12 +40,14 @@ public final class Matcher implements AutoCloseable {
      * @param checkpointEvery       input records per partition between state-hash checkpoints
      * @param replayTimeout         longest rebuild of one partition before the loop retries
      */
-    public static Matcher start(KafkaClients clients, List<MarketDefinition> definitions, ExchangeTopics topics,
+    public static Matcher start(KafkaClients clients, String chainId, List<MarketDefinition> definitions,
+                                ExchangeTopics topics,
                                 String groupId, String transactionalId, Duration transactionInterval,
                                 int checkpointEvery, Duration replayTimeout) {
         PartitionReplayer replayer = new PartitionReplayer(clients, groupId, transactionalId + "-replay",
                 replayTimeout);
-        OrdersProcessor processor = new OrdersProcessor(definitions, topics, replayer, groupId, checkpointEvery);
+        OrdersProcessor processor = new OrdersProcessor(chainId, definitions, topics, replayer, groupId,
+                checkpointEvery);
         ProcessorSettings settings = ProcessorSettings.of(groupId, transactionalId, List.of(topics.orders()))
                 .withTransactionBounds(2_000, transactionInterval);
         LoopListener listener = new LoopListener() {

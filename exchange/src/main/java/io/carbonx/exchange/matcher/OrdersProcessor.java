@@ -60,6 +60,7 @@ public final class OrdersProcessor implements RecordProcessor {
         }
     }
 
+    private final String chainId;
     private final List<MarketDefinition> definitions;
     private final ExchangeTopics topics;
     private final PartitionReplayer replayer;
@@ -69,23 +70,25 @@ public final class OrdersProcessor implements RecordProcessor {
     private final MatcherStatus status = new MatcherStatus();
 
     /**
+     * @param chainId         the chain agreement terms must be bound to
      * @param definitions     the instruments
      * @param topics          topic names
      * @param replayer        reads partitions for rebuilds
      * @param consumerId      the service's consumer group (named in dead letters)
      * @param checkpointEvery records per partition between checkpoints (&ge; 1)
      */
-    OrdersProcessor(List<MarketDefinition> definitions, ExchangeTopics topics, PartitionReplayer replayer,
-                    String consumerId, int checkpointEvery) {
+    OrdersProcessor(String chainId, List<MarketDefinition> definitions, ExchangeTopics topics,
+                    PartitionReplayer replayer, String consumerId, int checkpointEvery) {
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("checkpointEvery must be >= 1");
         }
+        this.chainId = chainId;
         this.definitions = List.copyOf(definitions);
         this.topics = topics;
         this.replayer = replayer;
         this.consumerId = consumerId;
         this.checkpointEvery = checkpointEvery;
-        new Markets(this.definitions); // validates the definitions now
+        new Markets(chainId, this.definitions); // validates the definitions now
     }
 
     /** What the processor reports; readable from any thread. */
@@ -174,7 +177,7 @@ public final class OrdersProcessor implements RecordProcessor {
         long committed = replayer.committedOffset(tp);
         Optional<Checkpoint> checkpoint = replayer.latestCheckpoint(topics.snapshots(),
                 Checkpoint.key(tp.topic(), tp.partition()));
-        PartitionState state = new PartitionState(new Markets(definitions));
+        PartitionState state = new PartitionState(new Markets(chainId, definitions));
         SortedMap<String, String>[] atCheckpoint = newHolder();
         long target = checkpoint.filter(c -> c.offset() < committed).map(Checkpoint::offset).orElse(-1L);
         state.replayed = replayer.replay(tp, committed, r -> {

@@ -6,6 +6,7 @@ import io.carbonx.eventlog.runtime.KafkaClientTracker;
 import io.carbonx.exchange.core.gateway.OrderEntry;
 import io.carbonx.exchange.core.market.MarketDefinition;
 import io.carbonx.exchange.gateway.OrderGateway;
+import io.carbonx.exchange.gateway.VenueGateway;
 import io.carbonx.exchange.marketdata.MarketDataView;
 import io.carbonx.exchange.matcher.Matcher;
 import io.carbonx.exchange.matcher.MatcherStatus;
@@ -37,6 +38,7 @@ public final class ExchangeRuntime implements AutoCloseable {
     private final List<Long> timers = new ArrayList<>();
     private Matcher matcher;
     private OrderGateway gateway;
+    private VenueGateway venues;
     private LogFollower gatewayFollower;
     private MarketDataView marketData;
 
@@ -61,7 +63,7 @@ public final class ExchangeRuntime implements AutoCloseable {
     private void startAll(KafkaClients clients, String nodeId, KafkaClientTracker tracker) {
         List<MarketDefinition> instruments = config.instruments();
         ExchangeTopics topics = config.topics();
-        matcher = Matcher.start(clients, instruments, topics, config.groupId(), "exchange-" + nodeId,
+        matcher = Matcher.start(clients, config.chainId(), instruments, topics, config.groupId(), "exchange-" + nodeId,
                 Duration.ofMillis(config.transactionIntervalMs()), config.checkpointEvery(),
                 Duration.ofMillis(config.replayTimeoutMs()));
         closeables.add(matcher);
@@ -77,7 +79,7 @@ public final class ExchangeRuntime implements AutoCloseable {
             startGateway(clients, nodeId, tracker, instruments, topics);
         }
         if (config.marketData()) {
-            marketData = new MarketDataView(instruments);
+            marketData = new MarketDataView(config.chainId(), instruments);
             closeables.add(marketData);
             marketData.follow(clients, topics, nodeId, tracker);
         }
@@ -89,6 +91,8 @@ public final class ExchangeRuntime implements AutoCloseable {
         gateway = new OrderGateway(new OrderEntry(config.chainId(), instruments), producer, topics,
                 Clock.systemUTC(), 4);
         closeables.add(gateway);
+        venues = new VenueGateway(config.chainId(), instruments, producer, topics, Clock.systemUTC());
+        closeables.add(venues);
         EventCodec codec = EventCodec.standard();
         gatewayFollower = new LogFollower(clients, "exchange-gateway-state-" + nodeId, topics.submitted(), false,
                 r -> gateway.apply(codec.decode(r.value())), tracker).start(FOLLOW_TIMEOUT);
@@ -127,6 +131,11 @@ public final class ExchangeRuntime implements AutoCloseable {
     /** The order-entry gateway, or null if disabled. */
     public OrderGateway gateway() {
         return gateway;
+    }
+
+    /** The agreement and primary-auction entry, or null if the gateway is disabled. */
+    public VenueGateway venues() {
+        return venues;
     }
 
     /** The market data read model, or null if disabled. */

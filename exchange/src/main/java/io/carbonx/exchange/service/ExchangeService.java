@@ -85,7 +85,8 @@ public final class ExchangeService implements CarbonxService {
         SecureRouter routes = new SecureRouter(router, security);
         if (r.gateway() != null) {
             r.gateway().attach(security.directory());
-            GatewayRoutes.mount(routes, r.gateway());
+            r.venues().attach(security.directory());
+            GatewayRoutes.mount(routes, r.gateway(), r.venues());
         }
         if (r.marketData() != null) {
             MarketDataRoutes.mount(routes, r.marketData());

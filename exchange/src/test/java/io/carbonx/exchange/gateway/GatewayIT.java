@@ -82,7 +82,8 @@ class GatewayIT {
             Router router = Router.router(vertx);
             router.route("/api/*").handler(BodyHandler.create(false));
             runtime.gateway().attach(security.directory());
-            GatewayRoutes.mount(new SecureRouter(router, security), runtime.gateway());
+            runtime.venues().attach(security.directory());
+            GatewayRoutes.mount(new SecureRouter(router, security), runtime.gateway(), runtime.venues());
             server = vertx.createHttpServer().requestHandler(router).listen(0).await();
             await("gateway ready", WAIT, runtime.gateway()::isReady);
         }

@@ -41,7 +41,7 @@ class MatcherIT {
     private final List<MarketDefinition> instruments = InstrumentConfig.parse(InstrumentConfig.defaults());
 
     private Matcher start(KafkaClients clients, ExchangeTopics topics, String group) {
-        return Matcher.start(clients, instruments, topics, group, group + "-tx", Duration.ofMillis(20), 1,
+        return Matcher.start(clients, "carbonx-test", instruments, topics, group, group + "-tx", Duration.ofMillis(20), 1,
                 Duration.ofSeconds(60));
     }
 

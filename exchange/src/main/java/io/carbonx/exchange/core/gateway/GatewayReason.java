@@ -15,6 +15,8 @@ public enum GatewayReason {
     UNSIGNED(400),
     /** The request's participant is not the authenticated caller. */
     SIGNER_NOT_CALLER(403),
+    /** Agreement terms submitted by a participant that is neither their buyer nor their seller. */
+    NOT_A_PARTY(403),
     /** The certificate serial is not the signer's current certificate. */
     CERTIFICATE_NOT_CURRENT(403),
     /** The signer's certificate is revoked. */

@@ -1,5 +1,9 @@
 package io.carbonx.exchange.core.market;
 
+import io.carbonx.events.AgreementSubmitted;
+import io.carbonx.events.AuctionBidRequested;
+import io.carbonx.events.AuctionCloseRequested;
+import io.carbonx.events.AuctionScheduleRequested;
 import io.carbonx.events.ClockTicked;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderCancelRequested;
@@ -7,11 +11,14 @@ import io.carbonx.events.OrderType;
 import io.carbonx.exchange.core.matching.AdvanceTime;
 import io.carbonx.exchange.core.matching.CancelOrder;
 import io.carbonx.exchange.core.matching.Command;
+import io.carbonx.exchange.core.matching.MatchEvent;
 import io.carbonx.exchange.core.matching.MatchingEngine;
 import io.carbonx.exchange.core.matching.PlaceOrder;
 import io.carbonx.exchange.core.matching.RejectReason;
 import io.carbonx.exchange.core.matching.ReplaceOrder;
+import io.carbonx.exchange.core.matching.TradeExecuted;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -39,6 +46,8 @@ import org.apache.avro.specific.SpecificRecord;
  *       expiry. Ticks whose sequence is not above the last one seen are ignored.</li>
  *   <li><b>GTC expiry</b>: before every input, orders whose {@code expiresAtMs} is at or before the input's time
  *       are cancelled at their expiry time and published as OrderExpired EXPIRY_TIME.</li>
+ *   <li><b>AgreementSubmitted, Auction*Requested</b>: the instrument's agreement desk and primary auctions
+ *       ({@link VenueDesks}); the agreement band is centred on the last trade price, else the reference price.</li>
  * </ul>
  */
 final class BookMarket implements Market {
@@ -50,11 +59,14 @@ final class BookMarket implements Market {
     private long lastTimeMs = Long.MIN_VALUE;
     private long engineTimeMs = Long.MIN_VALUE;
     private long lastTickSequence = Long.MIN_VALUE;
+    private long lastTradePrice;
+    private final VenueDesks venues;
 
-    BookMarket(MarketDefinition definition) {
+    BookMarket(String chainId, MarketDefinition definition) {
         this.instrumentId = definition.instrumentId();
         this.engine = new MatchingEngine(definition.bookRules());
         this.translator = new BookTranslator(instrumentId, live);
+        this.venues = new VenueDesks(chainId, definition);
     }
 
     @Override
@@ -72,6 +84,15 @@ final class BookMarket implements Market {
             lastTickSequence = t.getTickSequence();
             long time = advance(t.getEnvelope().getLogicalTime(), out);
             run(new AdvanceTime(time), BookTranslator.Cause.PLAIN, out);
+        } else if (input instanceof AgreementSubmitted a) {
+            long time = advance(a.getEnvelope().getLogicalTime(), out);
+            venues.agreement(a, lastTradePrice > 0 ? lastTradePrice : engine.referencePrice(), time, out);
+        } else if (input instanceof AuctionScheduleRequested s) {
+            venues.schedule(s, advance(s.getEnvelope().getLogicalTime(), out), out);
+        } else if (input instanceof AuctionBidRequested b) {
+            venues.bid(b, advance(b.getEnvelope().getLogicalTime(), out), out);
+        } else if (input instanceof AuctionCloseRequested c) {
+            venues.close(c, advance(c.getEnvelope().getLogicalTime(), out), out);
         }
     }
 
@@ -153,7 +174,13 @@ final class BookMarket implements Market {
     private RejectReason run(Command command, BookTranslator.Cause cause, Outputs out) {
         long referenceBefore = engine.referencePrice();
         engineTimeMs = Math.max(engineTimeMs, command.timeMs());
-        return translator.translate(engine.process(command), cause, referenceBefore, out);
+        List<MatchEvent> events = engine.process(command);
+        for (MatchEvent e : events) {
+            if (e instanceof TradeExecuted t) {
+                lastTradePrice = t.price();
+            }
+        }
+        return translator.translate(events, cause, referenceBefore, out);
     }
 
     private static long limitPrice(OrderAccepted a) {
@@ -173,6 +200,8 @@ final class BookMarket implements Market {
         Hashing.putLong(d, lastTimeMs);
         Hashing.putLong(d, engineTimeMs);
         Hashing.putLong(d, lastTickSequence);
+        Hashing.putLong(d, lastTradePrice);
+        venues.digestInto(d);
         return Hashing.hex(d.digest());
     }
 }

@@ -1,5 +1,9 @@
 package io.carbonx.exchange.core.market;
 
+import io.carbonx.events.AgreementSubmitted;
+import io.carbonx.events.AuctionBidRequested;
+import io.carbonx.events.AuctionCloseRequested;
+import io.carbonx.events.AuctionScheduleRequested;
 import io.carbonx.events.ClockTicked;
 import io.carbonx.events.EventEnvelope;
 import io.carbonx.events.OrderAccepted;
@@ -27,7 +31,10 @@ import org.apache.avro.specific.SpecificRecord;
  *   <li>{@link OrderAccepted}, {@link OrderCancelRequested}: routed by {@code instrumentId}. For an instrument not
  *       configured here, an acceptance is answered OrderCancelled UNKNOWN_INSTRUMENT (so the registry releases its
  *       locks) and a cancel OrderRejected UNKNOWN_INSTRUMENT;</li>
- *   <li>{@link ClockTicked}: routed by {@code scope}; ticks for other scopes are ignored.</li>
+ *   <li>{@link ClockTicked}: routed by {@code scope}; ticks for other scopes are ignored;</li>
+ *   <li>{@link AgreementSubmitted}, {@link AuctionScheduleRequested}, {@link AuctionBidRequested},
+ *       {@link AuctionCloseRequested}: routed by {@code instrumentId} to the book's agreement desk and primary
+ *       auctions; refusals (including an unknown or energy instrument) are RequestRejected to the requester.</li>
  * </ul>
  * A market is created when its instrument's first input arrives, so {@link #stateHashes()} lists the instruments
  * that have seen input.
@@ -37,14 +44,17 @@ public final class Markets {
     /** Reason code for inputs naming an instrument this exchange does not trade. */
     public static final String UNKNOWN_INSTRUMENT = "UNKNOWN_INSTRUMENT";
 
+    private final String chainId;
     private final TreeMap<String, MarketDefinition> definitions = new TreeMap<>();
     private final TreeMap<String, Market> active = new TreeMap<>();
 
     /**
+     * @param chainId     the chain agreement terms must be bound to
      * @param definitions the instruments
      * @throws IllegalArgumentException if an instrument is defined twice
      */
-    public Markets(Collection<MarketDefinition> definitions) {
+    public Markets(String chainId, Collection<MarketDefinition> definitions) {
+        this.chainId = chainId;
         for (MarketDefinition d : definitions) {
             if (this.definitions.putIfAbsent(d.instrumentId(), d) != null) {
                 throw new IllegalArgumentException("instrument defined twice: " + d.instrumentId());
@@ -69,6 +79,18 @@ public final class Markets {
         } else if (input instanceof ClockTicked t) {
             instrumentId = t.getScope();
             envelope = t.getEnvelope();
+        } else if (input instanceof AgreementSubmitted a) {
+            instrumentId = a.getInstrumentId();
+            envelope = a.getEnvelope();
+        } else if (input instanceof AuctionScheduleRequested s) {
+            instrumentId = s.getInstrumentId();
+            envelope = s.getEnvelope();
+        } else if (input instanceof AuctionBidRequested b) {
+            instrumentId = b.getInstrumentId();
+            envelope = b.getEnvelope();
+        } else if (input instanceof AuctionCloseRequested c) {
+            instrumentId = c.getInstrumentId();
+            envelope = c.getEnvelope();
         } else {
             return List.of();
         }
@@ -89,11 +111,23 @@ public final class Markets {
         } else if (input instanceof OrderCancelRequested c) {
             OrderOutcomes.rejected(out, c.getInstrumentId(), c.getOrderId(), c.getParticipantId(), UNKNOWN_INSTRUMENT,
                     "the exchange does not trade " + c.getInstrumentId(), timeMs);
+        } else if (input instanceof AgreementSubmitted a) {
+            Rejections.rejected(out, Rejections.AGREEMENT, a.getSubmittedBy(), a.getAgreementId(), UNKNOWN_INSTRUMENT,
+                    a.getInstrumentId(), null, timeMs);
+        } else if (input instanceof AuctionScheduleRequested s) {
+            Rejections.rejected(out, Rejections.AUCTION_SCHEDULE, s.getRegulatorId(), s.getAuctionId(),
+                    UNKNOWN_INSTRUMENT, s.getInstrumentId(), null, timeMs);
+        } else if (input instanceof AuctionBidRequested b) {
+            Rejections.rejected(out, Rejections.AUCTION_BID, b.getBidderId(), b.getBidId(), UNKNOWN_INSTRUMENT,
+                    b.getInstrumentId(), null, timeMs);
+        } else if (input instanceof AuctionCloseRequested c) {
+            Rejections.rejected(out, Rejections.AUCTION_CLOSE, c.getRequestedBy(), c.getAuctionId(),
+                    UNKNOWN_INSTRUMENT, c.getInstrumentId(), null, timeMs);
         }
     }
 
-    private static Market create(MarketDefinition d) {
-        return d.isEnergy() ? new PoolMarket(d) : new BookMarket(d);
+    private Market create(MarketDefinition d) {
+        return d.isEnergy() ? new PoolMarket(d) : new BookMarket(chainId, d);
     }
 
     /** The configured instruments, by id. */

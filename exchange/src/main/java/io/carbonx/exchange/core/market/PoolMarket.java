@@ -1,5 +1,9 @@
 package io.carbonx.exchange.core.market;
 
+import io.carbonx.events.AgreementSubmitted;
+import io.carbonx.events.AuctionBidRequested;
+import io.carbonx.events.AuctionCloseRequested;
+import io.carbonx.events.AuctionScheduleRequested;
 import io.carbonx.events.ClockTicked;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderCancelRequested;
@@ -84,7 +88,38 @@ final class PoolMarket implements Market {
         } else if (input instanceof ClockTicked t && t.getTickSequence() > lastTickSequence) {
             lastTickSequence = t.getTickSequence();
             advance(t.getEnvelope().getLogicalTime(), out);
+        } else {
+            unsupported(input, out);
         }
+    }
+
+    /** Agreements and primary auctions are not traded on energy instruments. */
+    private void unsupported(SpecificRecord input, Outputs out) {
+        String participant;
+        String request;
+        String id;
+        if (input instanceof AgreementSubmitted a) {
+            participant = a.getSubmittedBy();
+            request = Rejections.AGREEMENT;
+            id = a.getAgreementId();
+        } else if (input instanceof AuctionScheduleRequested s) {
+            participant = s.getRegulatorId();
+            request = Rejections.AUCTION_SCHEDULE;
+            id = s.getAuctionId();
+        } else if (input instanceof AuctionBidRequested b) {
+            participant = b.getBidderId();
+            request = Rejections.AUCTION_BID;
+            id = b.getBidId();
+        } else if (input instanceof AuctionCloseRequested c) {
+            participant = c.getRequestedBy();
+            request = Rejections.AUCTION_CLOSE;
+            id = c.getAuctionId();
+        } else {
+            return;
+        }
+        long time = advance(((io.carbonx.events.EventEnvelope) input.get(0)).getLogicalTime(), out);
+        Rejections.rejected(out, request, participant, id, Rejections.UNSUPPORTED_FOR_INSTRUMENT,
+                instrumentId + " is traded by pool bidding only", null, time);
     }
 
     private long advance(long inputTimeMs, Outputs out) {

@@ -41,15 +41,16 @@ public final class MarketData {
     private final Map<String, Deque<AuctionPrint>> auctions = new TreeMap<>();
 
     /**
+     * @param chainId      the chain (for the book replica)
      * @param definitions  the instruments (for the book replica)
      * @param keepTrades   trades kept per instrument (&ge; 1)
      * @param keepAuctions auction results kept per instrument (&ge; 1)
      */
-    public MarketData(Collection<MarketDefinition> definitions, int keepTrades, int keepAuctions) {
+    public MarketData(String chainId, Collection<MarketDefinition> definitions, int keepTrades, int keepAuctions) {
         if (keepTrades < 1 || keepAuctions < 1) {
             throw new IllegalArgumentException("keepTrades and keepAuctions must be >= 1");
         }
-        this.books = new Markets(definitions);
+        this.books = new Markets(chainId, definitions);
         this.keepTrades = keepTrades;
         this.keepAuctions = keepAuctions;
     }

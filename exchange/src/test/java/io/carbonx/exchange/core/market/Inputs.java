@@ -62,4 +62,57 @@ public final class Inputs {
                 .setEnvelope(envelope("tick-" + scope + "-" + sequence, "ClockTicked", timeMs, "exchange-clock"))
                 .setScope(scope).setTickSequence(sequence).build();
     }
+
+    public static io.carbonx.events.RequestSignature signature(String signer) {
+        return io.carbonx.events.RequestSignature.newBuilder().setSignerId(signer).setCertificateSerial("1f")
+                .setAlgorithm("SHA256withECDSA").setValue(ByteBuffer.wrap(new byte[] {7})).build();
+    }
+
+    /** Agreement terms as the gateway forwards them (signatures already verified there). */
+    public static io.carbonx.events.AgreementSubmitted agreement(io.carbonx.requests.AgreementTerms terms,
+                                                                  String submittedBy, long timeMs) {
+        byte[] bytes;
+        try {
+            bytes = terms.toByteBuffer().array();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return io.carbonx.events.AgreementSubmitted.newBuilder()
+                .setEnvelope(envelope("agr-" + terms.getAgreementId() + "-" + (++ids), "AgreementSubmitted", timeMs,
+                        submittedBy))
+                .setAgreementId(terms.getAgreementId()).setInstrumentId(terms.getInstrumentId())
+                .setBuyerId(terms.getBuyerId()).setSellerId(terms.getSellerId()).setSubmittedBy(submittedBy)
+                .setTermsBytes(ByteBuffer.wrap(bytes)).setBuyerSignature(signature(terms.getBuyerId()))
+                .setSellerSignature(signature(terms.getSellerId())).build();
+    }
+
+    public static io.carbonx.events.AuctionScheduleRequested schedule(String auctionId, String instrument,
+                                                                       String regulator,
+                                                                       io.carbonx.events.Role role, long total,
+                                                                       long reserve, long openAt, long closeAt,
+                                                                       long timeMs) {
+        return io.carbonx.events.AuctionScheduleRequested.newBuilder()
+                .setEnvelope(envelope("sch-" + auctionId + "-" + (++ids), "AuctionScheduleRequested", timeMs,
+                        regulator))
+                .setAuctionId(auctionId).setInstrumentId(instrument).setVintage(2026).setRegulatorId(regulator)
+                .setActorRole(role).setTotalQuantity(total).setReservePriceMinor(reserve).setOpenAtMs(openAt)
+                .setCloseAtMs(closeAt).setLotSize(1).setTickSizeMinor(1).setMaxBidsPerBidder(20)
+                .setCancelIfUndersubscribed(false).build();
+    }
+
+    public static io.carbonx.events.AuctionBidRequested bid(String auctionId, String instrument, String bidder,
+                                                             String bidId, String action, long price, long quantity,
+                                                             long timeMs) {
+        return io.carbonx.events.AuctionBidRequested.newBuilder()
+                .setEnvelope(envelope("bid-" + bidId + "-" + (++ids), "AuctionBidRequested", timeMs, bidder))
+                .setAuctionId(auctionId).setInstrumentId(instrument).setBidderId(bidder).setBidId(bidId)
+                .setAction(action).setPriceMinor(price).setQuantity(quantity).build();
+    }
+
+    public static io.carbonx.events.AuctionCloseRequested close(String auctionId, String instrument, String who,
+                                                                 long timeMs) {
+        return io.carbonx.events.AuctionCloseRequested.newBuilder()
+                .setEnvelope(envelope("close-" + auctionId + "-" + (++ids), "AuctionCloseRequested", timeMs, who))
+                .setAuctionId(auctionId).setInstrumentId(instrument).setRequestedBy(who).build();
+    }
 }

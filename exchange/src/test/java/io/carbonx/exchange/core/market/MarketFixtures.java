@@ -1,6 +1,7 @@
 package io.carbonx.exchange.core.market;
 
 import io.carbonx.events.InstrumentKind;
+import io.carbonx.exchange.core.agreement.AgreementInstrumentRules;
 import io.carbonx.events.OrderCancelled;
 import io.carbonx.events.OrderExpired;
 import io.carbonx.events.OrderRejected;
@@ -19,16 +20,18 @@ final class MarketFixtures {
     static final String EUA_PT = "EUA-2027";
     static final String CCER = "CCER-OFFSET";
     static final String ENERGY = "ENERGY-PEAK";
+    static final String CHAIN = "carbonx-test";
     /** 2026-11-02T00:00:00Z, a day start. */
     static final long DAY = 1_793_577_600_000L;
 
     private MarketFixtures() {
     }
 
-    /** EUA-2026: continuous, price-grade-time, tick 5, lot 10, band ±10 % around 8 000. */
+    /** EUA-2026: continuous, price-grade-time, tick 5, lot 10, band ±10 % around 8 000; agreements from 100 t. */
     static MarketDefinition eua() {
         return MarketDefinition.book(InstrumentKind.ALLOWANCE, 2026, InstrumentRules.builder(EUA).tickSize(5)
-                .lotSize(10).priceBand(8_000, 1_000).build(), null);
+                .lotSize(10).priceBand(8_000, 1_000).build(),
+                new AgreementInstrumentRules(EUA, 8_000, 3_000, 100, 10, 5));
     }
 
     /** EUA-2027: continuous, price-time. */
@@ -49,7 +52,7 @@ final class MarketFixtures {
     }
 
     static Markets markets() {
-        return new Markets(List.of(eua(), euaPriceTime(), ccer(), energy()));
+        return new Markets(CHAIN, List.of(eua(), euaPriceTime(), ccer(), energy()));
     }
 
     static <T extends SpecificRecord> List<T> of(List<MarketOutput> outputs, Class<T> type) {

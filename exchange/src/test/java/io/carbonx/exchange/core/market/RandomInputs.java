@@ -38,6 +38,8 @@ final class RandomInputs {
             String id = INSTRUMENTS[instrument];
             if (kind < 2) {
                 inputs.add(Inputs.tick(id, ++ticks[instrument] - (r.nextInt(10) == 0 ? 1 : 0), inputTime));
+            } else if (kind == 19) {
+                inputs.add(venueRequest(r, n, id, inputTime));
             } else if (kind < 4 && !orders.isEmpty()) {
                 String[] o = orders.get(r.nextInt(orders.size()));
                 inputs.add(Inputs.cancel(o[0], o[1], o[2], inputTime));
@@ -77,5 +79,22 @@ final class RandomInputs {
             b.setExpiresAtMs(time + r.nextInt(30_000));
         }
         return b;
+    }
+
+    /** An agreement or a primary-auction request (some refused: band, chain, unknown auction, early close). */
+    private static SpecificRecord venueRequest(Random r, int n, String instrument, long time) {
+        String auction = "PA-" + instrument + "-" + r.nextInt(3);
+        return switch (r.nextInt(4)) {
+            case 0 -> Inputs.agreement(io.carbonx.requests.AgreementTerms.newBuilder()
+                    .setChainId(r.nextInt(10) == 0 ? "other" : MarketFixtures.CHAIN).setAgreementId("AG-" + n)
+                    .setInstrumentId(instrument).setBuyerId("ENT-" + r.nextInt(3)).setSellerId("ENT-" + (3 + r.nextInt(3)))
+                    .setPriceMinor(6_000 + 5 * r.nextInt(800)).setQuantity(100 + 10 * r.nextInt(50))
+                    .setSettlementDateMs(time + 86_400_000).setExpiresAtMs(time + 60_000).build(), "ENT-1", time);
+            case 1 -> Inputs.schedule(auction, instrument, "REG", io.carbonx.events.Role.REGULATOR, 1_000,
+                    5_000, time, time + 120_000, time);
+            case 2 -> Inputs.bid(auction, instrument, "ENT-" + r.nextInt(5), "b" + n, "SUBMIT",
+                    4_000 + r.nextInt(4_000), 1 + r.nextInt(600), time);
+            default -> Inputs.close(auction, instrument, "REG", time);
+        };
     }
 }

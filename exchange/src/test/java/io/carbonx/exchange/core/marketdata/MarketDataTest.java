@@ -24,8 +24,8 @@ class MarketDataTest {
     private static final long DAY = 1_793_577_600_000L;
 
     private final List<MarketDefinition> definitions = InstrumentConfig.parse(InstrumentConfig.defaults());
-    private final Markets matcher = new Markets(definitions);
-    private final MarketData data = new MarketData(definitions, 3, 2);
+    private final Markets matcher = new Markets("carbonx-test", definitions);
+    private final MarketData data = new MarketData("carbonx-test", definitions, 3, 2);
 
     /** Publishes an input as the matcher would: input and order outcomes on the orders topic, fills on trades. */
     private void publish(SpecificRecord input) {
