@@ -7,6 +7,7 @@ import io.carbonx.events.AuctionScheduleRequested;
 import io.carbonx.events.ClockTicked;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderCancelRequested;
+import io.carbonx.events.OrderCancelled;
 import io.carbonx.events.OrderType;
 import io.carbonx.exchange.core.matching.AdvanceTime;
 import io.carbonx.exchange.core.matching.CancelOrder;
@@ -84,6 +85,8 @@ final class BookMarket implements Market {
             lastTickSequence = t.getTickSequence();
             long time = advance(t.getEnvelope().getLogicalTime(), out);
             run(new AdvanceTime(time), BookTranslator.Cause.PLAIN, out);
+        } else if (input instanceof OrderCancelled c) {
+            cancelledElsewhere(c, out);
         } else if (input instanceof AgreementSubmitted a) {
             long time = advance(a.getEnvelope().getLogicalTime(), out);
             venues.agreement(a, lastTradePrice > 0 ? lastTradePrice : engine.referencePrice(), time, out);
@@ -169,6 +172,21 @@ final class BookMarket implements Market {
             OrderOutcomes.rejected(out, instrumentId, c.getOrderId(), c.getParticipantId(), rejected.name(),
                     "cancel refused by the book: " + rejected.name(), time);
         }
+    }
+
+    /**
+     * The registry cancelled the order (frozen account) and published the outcome: time passes as for any input
+     * (session events are published), then the order leaves the book without a second OrderCancelled.
+     */
+    private void cancelledElsewhere(OrderCancelled c, Outputs out) {
+        long time = advance(c.getEnvelope().getLogicalTime(), out);
+        Optional<LiveOrders.Live> l = live.byExternal(c.getOrderId());
+        if (l.isEmpty()) {
+            return;
+        }
+        run(new AdvanceTime(time), BookTranslator.Cause.PLAIN, out);
+        run(new CancelOrder(l.get().engineId(), l.get().participantId(), time), BookTranslator.Cause.PLAIN,
+                new Outputs(out.causeId() + "/silent"));
     }
 
     private RejectReason run(Command command, BookTranslator.Cause cause, Outputs out) {

@@ -8,6 +8,7 @@ import io.carbonx.events.ClockTicked;
 import io.carbonx.events.EventEnvelope;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderCancelRequested;
+import io.carbonx.events.OrderCancelled;
 import io.carbonx.events.Side;
 import io.carbonx.exchange.core.matching.MatchingEngine;
 import io.carbonx.exchange.core.matching.RestingOrder;
@@ -25,13 +26,15 @@ import org.apache.avro.specific.SpecificRecord;
  * Pure: the same input sequence gives the same outputs (byte for byte once encoded: event ids are
  * {@code <input event id>/<n>}) and the same {@link #stateHashes()}. Not thread-safe: one writer.
  *
- * <p>Inputs (anything else, including the exchange's own OrderCancelled/OrderExpired/OrderRejected and the
- * registry's OrderRejected coming back on the topic, is ignored and publishes nothing):
+ * <p>Inputs (anything else, including the exchange's own OrderCancelled/OrderExpired/OrderRejected (actor
+ * {@code exchange}) and the registry's OrderRejected coming back on the topic, is ignored and publishes nothing):
  * <ul>
  *   <li>{@link OrderAccepted}, {@link OrderCancelRequested}: routed by {@code instrumentId}. For an instrument not
  *       configured here, an acceptance is answered OrderCancelled UNKNOWN_INSTRUMENT (so the registry releases its
  *       locks) and a cancel OrderRejected UNKNOWN_INSTRUMENT;</li>
  *   <li>{@link ClockTicked}: routed by {@code scope}; ticks for other scopes are ignored;</li>
+ *   <li>an {@link OrderCancelled} written by another actor than the exchange (the registry cancels the orders of
+ *       a frozen account and publishes the outcome itself): the order leaves the book silently;</li>
  *   <li>{@link AgreementSubmitted}, {@link AuctionScheduleRequested}, {@link AuctionBidRequested},
  *       {@link AuctionCloseRequested}: routed by {@code instrumentId} to the book's agreement desk and primary
  *       auctions; refusals (including an unknown or energy instrument) are RequestRejected to the requester.</li>
@@ -89,6 +92,9 @@ public final class Markets {
             instrumentId = b.getInstrumentId();
             envelope = b.getEnvelope();
         } else if (input instanceof AuctionCloseRequested c) {
+            instrumentId = c.getInstrumentId();
+            envelope = c.getEnvelope();
+        } else if (input instanceof OrderCancelled c && !Outputs.ACTOR.equals(c.getEnvelope().getActor())) {
             instrumentId = c.getInstrumentId();
             envelope = c.getEnvelope();
         } else {

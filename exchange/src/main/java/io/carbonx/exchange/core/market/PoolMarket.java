@@ -7,6 +7,7 @@ import io.carbonx.events.AuctionScheduleRequested;
 import io.carbonx.events.ClockTicked;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderCancelRequested;
+import io.carbonx.events.OrderCancelled;
 import io.carbonx.events.Side;
 import io.carbonx.events.TradeExecuted;
 import io.carbonx.events.TradeVenue;
@@ -88,6 +89,8 @@ final class PoolMarket implements Market {
         } else if (input instanceof ClockTicked t && t.getTickSequence() > lastTickSequence) {
             lastTickSequence = t.getTickSequence();
             advance(t.getEnvelope().getLogicalTime(), out);
+        } else if (input instanceof OrderCancelled c) {
+            venue.withdraw(c.getOrderId(), c.getParticipantId(), advance(c.getEnvelope().getLogicalTime(), out));
         } else {
             unsupported(input, out);
         }

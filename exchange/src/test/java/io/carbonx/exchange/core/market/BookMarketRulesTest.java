@@ -270,4 +270,17 @@ class BookMarketRulesTest {
         assertThat(cancels(out)).extracting(OrderCancelled::getOrderId, OrderCancelled::getReasonCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("S1", "SELF_TRADE_PREVENTION"));
     }
+
+    @Test
+    void anOrderTheRegistryCancelled_leavesTheBookWithoutASecondOutcome() {
+        apply(sell("S1", "ENT-A", EUA, 8_000, 10, DAY + 1));
+        io.carbonx.events.OrderCancelled byRegistry = io.carbonx.events.OrderCancelled.newBuilder()
+                .setEnvelope(Inputs.envelope("frz-1", "OrderCancelled", DAY + 2, "carbonx-registry"))
+                .setOrderId("S1").setParticipantId("ENT-A").setInstrumentId(EUA).setRemainingQuantity(10)
+                .setReasonCode("ACCOUNT_FROZEN").build();
+
+        assertThat(apply(byRegistry)).isEmpty();
+        assertThat(markets.depth(EUA, 5).orElseThrow().asks()).isEmpty();
+        assertThat(trades(apply(buy("B1", "ENT-B", EUA, 8_000, 10, DAY + 3)))).isEmpty();
+    }
 }
