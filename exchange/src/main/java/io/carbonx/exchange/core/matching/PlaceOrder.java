@@ -1,0 +1,42 @@
+package io.carbonx.exchange.core.matching;
+
+import io.carbonx.events.CreditGrade;
+import io.carbonx.events.OrderType;
+import io.carbonx.events.Side;
+import io.carbonx.events.TimeInForce;
+
+/**
+ * A new order. A MARKET order carries price 0, takes what liquidity there is and never rests (its remainder
+ * is cancelled whatever its time in force; FOK still means all or nothing).
+ *
+ * @param orderId       id unique among the instrument's live orders (the order-entry layer makes it unique
+ *                      over all time, e.g. from the signed sequence number)
+ * @param participantId the owner
+ * @param side          BUY or SELL
+ * @param type          LIMIT or MARKET
+ * @param timeInForce   GTC, DAY, IOC or FOK
+ * @param price         limit price in minor units (0 for MARKET)
+ * @param quantity      quantity in whole units
+ * @param grade         the owner's credit grade at arrival; it sets priority at equal price for the order's life
+ * @param timeMs        logical time
+ */
+public record PlaceOrder(String orderId, String participantId, Side side, OrderType type, TimeInForce timeInForce,
+                         long price, long quantity, CreditGrade grade, long timeMs) implements Command {
+
+    @Override
+    public CommandKind kind() {
+        return CommandKind.PLACE;
+    }
+
+    /** A LIMIT order. */
+    public static PlaceOrder limit(String orderId, String participantId, Side side, TimeInForce tif, long price,
+                                   long quantity, CreditGrade grade, long timeMs) {
+        return new PlaceOrder(orderId, participantId, side, OrderType.LIMIT, tif, price, quantity, grade, timeMs);
+    }
+
+    /** A MARKET order (price 0). */
+    public static PlaceOrder market(String orderId, String participantId, Side side, TimeInForce tif, long quantity,
+                                    CreditGrade grade, long timeMs) {
+        return new PlaceOrder(orderId, participantId, side, OrderType.MARKET, tif, 0, quantity, grade, timeMs);
+    }
+}
