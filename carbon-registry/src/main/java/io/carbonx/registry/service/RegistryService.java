@@ -207,7 +207,8 @@ public final class RegistryService implements CarbonxService {
                 return s;
             }, topics, config.chainId());
             Duration interval = Duration.ofMillis(config.transactionIntervalMs());
-            ProcessorSettings settings = ProcessorSettings.of(id, id, topics.inputs())
+            // static membership: a restarted registry takes its partitions back at once
+            ProcessorSettings settings = ProcessorSettings.of(id, id, topics.inputs()).withGroupInstanceId(id)
                     .withTransactionBounds(500, interval).withPollTimeout(interval);
             ExactlyOnceProcessor loop = new ExactlyOnceProcessor(clients, settings, processor, processor).start();
             awaitRebuilt(processor, loop);

@@ -18,6 +18,7 @@ import io.carbonx.rating.core.input.RatingInput.TradeSettled;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -74,6 +75,7 @@ public final class CreditRatingModel {
 
     private final ScorecardConfig config;
     private final Scorecard scorecard;
+    private final BreakdownDetails details;
     private final TreeMap<String, ParticipantState> participants = new TreeMap<>();
     private final EventIdWindow seen;
 
@@ -81,6 +83,7 @@ public final class CreditRatingModel {
     public CreditRatingModel(ScorecardConfig config) {
         this.config = config;
         this.scorecard = new Scorecard(config);
+        this.details = new BreakdownDetails(config);
         this.seen = new EventIdWindow(config.dedupWindowMs());
     }
 
@@ -245,6 +248,22 @@ public final class CreditRatingModel {
     public Optional<Rating> ratingAt(String participantId, long atMs) {
         ParticipantState p = participants.get(participantId);
         return p == null ? Optional.empty() : Optional.of(scorecard.evaluate(p, Math.max(p.lastMs, atMs)));
+    }
+
+    /**
+     * Says how each breakdown line of the participant's rating at {@code atMs} was computed (see
+     * {@link BreakdownDetails} for the wording). Changes nothing. Called right after {@link #apply} with a returned
+     * change's participant and {@code timeMs}, it explains exactly that change's breakdown: a change is evaluated from
+     * the state the input left.
+     *
+     * @return factor → detail text, in factor order, or empty if the participant is unknown
+     */
+    public Optional<Map<Factor, String>> explain(String participantId, long atMs) {
+        ParticipantState p = participants.get(participantId);
+        if (p == null) {
+            return Optional.empty();
+        }
+        return Optional.of(details.explain(p, scorecard.evaluate(p, Math.max(p.lastMs, atMs))));
     }
 
     /** @return the account status of {@code participantId}, or empty if unknown */

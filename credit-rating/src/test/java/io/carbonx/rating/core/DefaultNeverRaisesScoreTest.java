@@ -6,8 +6,11 @@ import io.carbonx.events.DefaultKind;
 import io.carbonx.rating.core.config.ScorecardConfig;
 import io.carbonx.rating.core.input.RatingInput;
 import io.carbonx.rating.core.input.RatingInput.DefaultRecorded;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -20,10 +23,11 @@ import net.jqwik.api.constraints.IntRange;
 class DefaultNeverRaisesScoreTest {
 
     private static final long DAY = Facts.DAY;
+    private static final long REPLAY_HORIZON_DAYS = 7;
 
     @Property(tries = 400)
     void appendingADefaultNeverRaisesTheScore(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int length) {
-        List<RatingInput> history = Histories.random(seed, length);
+        List<RatingInput> history = recentReplaysOnly(Histories.random(seed, length));
         Random rnd = new Random(~seed);
         String p = anyParticipantOf(history, rnd);
         if (p == null) {
@@ -37,7 +41,7 @@ class DefaultNeverRaisesScoreTest {
     @Property(tries = 400)
     void insertingADefaultAfterFirstAppearanceNeverRaisesAnyLaterScore(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 80) int length) {
-        List<RatingInput> history = Histories.random(seed, length);
+        List<RatingInput> history = recentReplaysOnly(Histories.random(seed, length));
         Random rnd = new Random(~seed);
         String p = anyParticipantOf(history, rnd);
         if (p == null) {
@@ -49,6 +53,30 @@ class DefaultNeverRaisesScoreTest {
         long hi = at < history.size() ? history.get(at).timeMs() : lo + 40 * DAY;
         long t = lo + (hi == lo ? 0 : Math.floorMod(rnd.nextLong(), hi - lo + 1));
         checkInsertion(history, at, defaultOf(rnd, p, t), p);
+    }
+
+    /**
+     * The history without replays of facts more than {@value #REPLAY_HORIZON_DAYS} days older than the newest input
+     * before them. The model forgets event ids {@code dedupWindowMs} (30 days) behind the largest fact time it has
+     * seen, and an inserted default may move that clock up to the next input's time earlier than the history alone
+     * would (when the inputs in between are ticks or refused). A replay older than the window minus that shift can
+     * then be refused as a duplicate in one model and accepted in the other: a case the README assigns to the event
+     * log's exactly-once delivery, not to the model. Recent replays (within a week) stay, and must behave the same.
+     */
+    static List<RatingInput> recentReplaysOnly(List<RatingInput> history) {
+        List<RatingInput> kept = new ArrayList<>(history.size());
+        Set<String> ids = new HashSet<>();
+        long newest = Long.MIN_VALUE;
+        for (RatingInput input : history) {
+            boolean replay = Histories.isFact(input) && ids.contains(input.eventId());
+            if (replay && input.timeMs() < newest - REPLAY_HORIZON_DAYS * DAY) {
+                continue;
+            }
+            kept.add(input);
+            ids.add(input.eventId());
+            newest = Math.max(newest, input.timeMs());
+        }
+        return kept;
     }
 
     private static void checkInsertion(List<RatingInput> history, int at, RatingInput extra, String p) {

@@ -140,14 +140,15 @@ final class KafkaCluster implements AutoCloseable {
     private void awaitLeaders(List<String> topics, long timeoutMs)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (TopicDescription description : admin.describeTopics(topics).allTopicNames()
-                .get(timeoutMs, TimeUnit.MILLISECONDS).values()) {
-            description.partitions().forEach(p -> partitions.put(
-                    new TopicPartition(description.name(), p.partition()), OffsetSpec.latest()));
-        }
         while (true) {
             try {
+                // describe inside the retry: right after creation the metadata may not know the topic yet
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                for (TopicDescription description : admin.describeTopics(topics).allTopicNames()
+                        .get(timeoutMs, TimeUnit.MILLISECONDS).values()) {
+                    description.partitions().forEach(p -> partitions.put(
+                            new TopicPartition(description.name(), p.partition()), OffsetSpec.latest()));
+                }
                 admin.listOffsets(partitions).all().get(timeoutMs, TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException e) {

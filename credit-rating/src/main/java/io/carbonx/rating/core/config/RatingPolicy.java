@@ -15,18 +15,22 @@ import java.util.Map;
  * orders no worse grade can; D cannot open orders and has maximum open notional 0. UNRATED (a participant the rating
  * service has not seen yet) is configured freely within the field ranges.
  *
+ * <p>The registry enforces deposits, open-notional limits and "may trade" with its own table
+ * ({@code io.carbonx.registry.core.LedgerConfig.gradeTerms}); the two must be equal, grade by grade
+ * ({@code RatingPolicyMatchesLedgerConfigTest} checks the defaults). The priority tier is the exchange's.
+ *
  * <table>
  *   <caption>Default effects</caption>
  *   <tr><th>grade</th><th>deposit bps</th><th>tier</th><th>max open notional (minor)</th><th>new orders</th></tr>
- *   <tr><td>AAA</td><td>500</td><td>0</td><td>50 000 000 000</td><td>yes</td></tr>
- *   <tr><td>AA</td><td>750</td><td>1</td><td>25 000 000 000</td><td>yes</td></tr>
- *   <tr><td>A</td><td>1 000</td><td>2</td><td>10 000 000 000</td><td>yes</td></tr>
- *   <tr><td>BBB</td><td>1 500</td><td>3</td><td>5 000 000 000</td><td>yes</td></tr>
- *   <tr><td>BB</td><td>2 000</td><td>4</td><td>2 000 000 000</td><td>yes</td></tr>
- *   <tr><td>B</td><td>3 000</td><td>5</td><td>500 000 000</td><td>yes</td></tr>
- *   <tr><td>CCC</td><td>5 000</td><td>6</td><td>100 000 000</td><td>yes</td></tr>
+ *   <tr><td>AAA</td><td>500</td><td>0</td><td>100 000 000 000</td><td>yes</td></tr>
+ *   <tr><td>AA</td><td>700</td><td>1</td><td>50 000 000 000</td><td>yes</td></tr>
+ *   <tr><td>A</td><td>1 000</td><td>2</td><td>20 000 000 000</td><td>yes</td></tr>
+ *   <tr><td>BBB</td><td>1 500</td><td>3</td><td>10 000 000 000</td><td>yes</td></tr>
+ *   <tr><td>BB</td><td>2 000</td><td>4</td><td>5 000 000 000</td><td>yes</td></tr>
+ *   <tr><td>B</td><td>3 000</td><td>5</td><td>2 000 000 000</td><td>yes</td></tr>
+ *   <tr><td>CCC</td><td>5 000</td><td>6</td><td>500 000 000</td><td>yes</td></tr>
  *   <tr><td>D</td><td>10 000</td><td>7</td><td>0</td><td>no</td></tr>
- *   <tr><td>UNRATED</td><td>2 000</td><td>4</td><td>2 000 000 000</td><td>yes</td></tr>
+ *   <tr><td>UNRATED</td><td>2 000</td><td>4</td><td>1 000 000 000</td><td>yes</td></tr>
  * </table>
  *
  * @param effects the effects of every grade; copied
@@ -75,15 +79,15 @@ public record RatingPolicy(Map<CreditGrade, GradeEffects> effects) {
     /** @return the documented default policy (table above) */
     public static RatingPolicy defaults() {
         EnumMap<CreditGrade, GradeEffects> map = new EnumMap<>(CreditGrade.class);
-        map.put(CreditGrade.AAA, new GradeEffects(500, 0, 50_000_000_000L, true));
-        map.put(CreditGrade.AA, new GradeEffects(750, 1, 25_000_000_000L, true));
-        map.put(CreditGrade.A, new GradeEffects(1_000, 2, 10_000_000_000L, true));
-        map.put(CreditGrade.BBB, new GradeEffects(1_500, 3, 5_000_000_000L, true));
-        map.put(CreditGrade.BB, new GradeEffects(2_000, 4, 2_000_000_000L, true));
-        map.put(CreditGrade.B, new GradeEffects(3_000, 5, 500_000_000L, true));
-        map.put(CreditGrade.CCC, new GradeEffects(5_000, 6, 100_000_000L, true));
+        map.put(CreditGrade.AAA, new GradeEffects(500, 0, 100_000_000_000L, true));
+        map.put(CreditGrade.AA, new GradeEffects(700, 1, 50_000_000_000L, true));
+        map.put(CreditGrade.A, new GradeEffects(1_000, 2, 20_000_000_000L, true));
+        map.put(CreditGrade.BBB, new GradeEffects(1_500, 3, 10_000_000_000L, true));
+        map.put(CreditGrade.BB, new GradeEffects(2_000, 4, 5_000_000_000L, true));
+        map.put(CreditGrade.B, new GradeEffects(3_000, 5, 2_000_000_000L, true));
+        map.put(CreditGrade.CCC, new GradeEffects(5_000, 6, 500_000_000L, true));
         map.put(CreditGrade.D, new GradeEffects(10_000, 7, 0L, false));
-        map.put(CreditGrade.UNRATED, new GradeEffects(2_000, 4, 2_000_000_000L, true));
+        map.put(CreditGrade.UNRATED, new GradeEffects(2_000, 4, 1_000_000_000L, true));
         return new RatingPolicy(map);
     }
 

@@ -120,7 +120,7 @@ class ConfigValidationTest {
         refused(() -> new RatingPolicy(ahead), ConfigError.EFFECTS_NOT_MONOTONE, "policy.B.priorityTier");
 
         EnumMap<CreditGrade, GradeEffects> bigger = new EnumMap<>(base);
-        bigger.put(CreditGrade.CCC, new GradeEffects(5_000, 6, 600_000_000L, true));
+        bigger.put(CreditGrade.CCC, new GradeEffects(5_000, 6, 3_000_000_000L, true));
         refused(() -> new RatingPolicy(bigger), ConfigError.EFFECTS_NOT_MONOTONE, "policy.CCC.maxOpenNotionalMinor");
 
         EnumMap<CreditGrade, GradeEffects> dTrades = new EnumMap<>(base);
@@ -128,7 +128,7 @@ class ConfigValidationTest {
         refused(() -> new RatingPolicy(dTrades), ConfigError.GRADE_D_MAY_TRADE, "policy.D");
 
         EnumMap<CreditGrade, GradeEffects> reopen = new EnumMap<>(base);
-        reopen.put(CreditGrade.B, new GradeEffects(3_000, 5, 100_000_000L, false));
+        reopen.put(CreditGrade.B, new GradeEffects(3_000, 5, 2_000_000_000L, false));
         refused(() -> new RatingPolicy(reopen), ConfigError.EFFECTS_NOT_MONOTONE, "policy.CCC.canOpenOrders");
 
         refused(() -> new GradeEffects(10_001, 0, 0, true), ConfigError.OUT_OF_RANGE, "depositShareBps");

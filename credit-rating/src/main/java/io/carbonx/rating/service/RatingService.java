@@ -1,0 +1,127 @@
+package io.carbonx.rating.service;
+
+import java.util.List;
+import java.util.Map;
+
+import io.carbonx.eventlog.KafkaClients;
+import io.carbonx.eventlog.runtime.CarbonxService;
+import io.carbonx.eventlog.runtime.ComponentHealth;
+import io.carbonx.eventlog.runtime.ServiceContext;
+import io.carbonx.eventlog.runtime.ServiceTopic;
+import io.carbonx.rating.api.RatingApi;
+import io.carbonx.rating.core.config.RatingPolicy;
+import io.carbonx.rating.readmodel.RatingQueries;
+import io.carbonx.schemas.TopicSpec;
+import io.carbonx.schemas.Topics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The credit-rating service on the node's {@link CarbonxService} seam (listed in
+ * {@code META-INF/services/io.carbonx.eventlog.runtime.CarbonxService}).
+ *
+ * <p>It folds the registry journal ({@code services.credit-rating.inputTopic}, default
+ * {@value RatingServiceSettings#DEFAULT_INPUT_TOPIC}) through the deterministic scorecard and publishes every change
+ * as CreditRatingChanged on {@code carbonx.ratings}, keyed by participant, exactly once: outputs and input offsets
+ * commit in one Kafka transaction. At start (and after every aborted transaction) the state is rebuilt by replaying
+ * the journal up to the committed offset without output, so a restart publishes nothing twice and ends in the state
+ * hash it stopped with. Time is the journal's: ClockTicked events re-grade everyone at their logical time; the wall
+ * clock is never read. See {@link RatingPipeline} for health and {@link RatingServiceSettings} for configuration.
+ *
+ * <p>For the API layer: {@link #queries()} (read model of the ratings topic), {@link #api()} (the REST handlers) and
+ * {@link #policy()} (grade effects in force) are available once {@link #start} completed.
+ */
+public final class RatingService implements CarbonxService {
+
+    /** The service name: config section, health component, metrics tag. */
+    public static final String NAME = "credit-rating";
+
+    private volatile RatingPipeline pipeline;
+    private Vertx vertx;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public JsonObject defaultConfig() {
+        return RatingServiceSettings.defaultConfig();
+    }
+
+    /** The journal (one partition, kept forever), the ratings topic and the dead-letter topic, as catalogued. */
+    @Override
+    public List<ServiceTopic> topics() {
+        return List.of(
+                new ServiceTopic(RatingServiceSettings.DEFAULT_INPUT_TOPIC, 1,
+                        Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")),
+                of(Topics.byName(Topics.RATINGS)),
+                of(Topics.byName(Topics.DEAD_LETTER)));
+    }
+
+    private static ServiceTopic of(TopicSpec spec) {
+        return new ServiceTopic(spec.name(), spec.partitions(), spec.configs());
+    }
+
+    @Override
+    public Future<Void> start(Vertx vertx, ServiceContext context) {
+        this.vertx = vertx;
+        RatingServiceSettings settings;
+        try {
+            settings = RatingServiceSettings.from(context.config(), context.nodeId());
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
+        return vertx.executeBlocking(() -> {
+            pipeline = new RatingPipeline(new KafkaClients(context.bootstrapServers()), settings).start();
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Void> stop() {
+        RatingPipeline p = pipeline;
+        if (p == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            p.close();
+            return null;
+        });
+    }
+
+    @Override
+    public Future<ComponentHealth> health() {
+        RatingPipeline p = pipeline;
+        return Future.succeededFuture(p == null ? ComponentHealth.down("not started") : p.health());
+    }
+
+    /** @return the running pipeline (null before {@link #start} completed) */
+    public RatingPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** @return the read model of the ratings topic */
+    public RatingQueries queries() {
+        return requireStarted().queries();
+    }
+
+    /** @return the REST handlers ({@link RatingApi}) over this process's read model */
+    public RatingApi api() {
+        return requireStarted().api();
+    }
+
+    /** @return the grade effects in force (the registry's {@code LedgerConfig} grade terms must equal them) */
+    public RatingPolicy policy() {
+        return requireStarted().policy();
+    }
+
+    private RatingPipeline requireStarted() {
+        RatingPipeline p = pipeline;
+        if (p == null) {
+            throw new IllegalStateException("credit-rating service not started");
+        }
+        return p;
+    }
+}
