@@ -96,6 +96,24 @@ class SignedOrderToSettlementIT {
             assertThat(settled.getNotionalMinor()).isEqualTo(80_000L);
             assertThat(events(clients, node.topics.submitted(), OrderSubmitted.class)).hasSize(2);
             await("the buyer holds the allowances", WAIT, () -> holding(node, buyer) == 10);
+            await("market data shows the trade", WAIT, () -> node.api.get("/api/v1/market/" + EUA
+                    + "/trades?limit=5", buyer.token()).body().getJsonArray("trades").size() == 1);
+            JsonObject printed = node.api.get("/api/v1/market/" + EUA + "/trades", buyer.token()).body()
+                    .getJsonArray("trades").getJsonObject(0);
+            assertThat(printed.getString("tradeId")).isEqualTo(trade.getTradeId());
+            assertThat(printed.getString("venue")).isEqualTo("CONTINUOUS");
+            assertThat(printed.containsKey("buyerId")).as("no participant ids in market data").isFalse();
+            Api.Response book = node.api.get("/api/v1/market/" + EUA + "/book", seller.token());
+            assertThat(book.body().getString("phase")).isEqualTo("CONTINUOUS");
+            assertThat(book.body().getJsonArray("bids")).isEmpty();
+            assertThat(node.api.get("/api/v1/market/" + EUA + "/ohlc?intervalMs=60000", buyer.token()).body()
+                    .getJsonArray("bars")).singleElement().satisfies(bar ->
+                    assertThat(((JsonObject) bar).getLong("volume")).isEqualTo(10L));
+            assertThat(node.api.get("/api/v1/market/NOPE/book", buyer.token()).body().getString("reasonCode"))
+                    .isEqualTo("UNKNOWN_INSTRUMENT");
+            assertThat(node.api.get("/api/v1/market/" + EUA + "/ohlc?intervalMs=1500", buyer.token()).status())
+                    .isEqualTo(400);
+            assertThat(node.api.get("/api/v1/market/" + EUA + "/book", null).status()).isEqualTo(401);
             var health = TwoServiceNode.await(node.exchange.health());
             assertThat(health.isUp()).as(health.toJson().encode()).isTrue();
             assertThat(health.toJson().encode()).contains(EUA).contains("\"gatewayReady\":true");
