@@ -22,9 +22,14 @@ import io.carbonx.events.AccountOpened;
 import io.carbonx.events.AccountUnfrozen;
 import io.carbonx.events.AgreementRegistered;
 import io.carbonx.events.AgreementRejected;
+import io.carbonx.events.AgreementSubmitted;
 import io.carbonx.events.AllowancesSurrendered;
 import io.carbonx.events.AnnualSettlementCompleted;
+import io.carbonx.events.AuctionAllocated;
+import io.carbonx.events.AuctionBidRequested;
 import io.carbonx.events.AuctionCleared;
+import io.carbonx.events.AuctionCloseRequested;
+import io.carbonx.events.AuctionScheduleRequested;
 import io.carbonx.events.BlockCommitted;
 import io.carbonx.events.BlockTimestamped;
 import io.carbonx.events.CertificateRevoked;
@@ -116,7 +121,10 @@ public final class EventTypes {
             // the registry's journal-only decisions and its command replies
             AccountOpened.class, CreditGradeChanged.class, InstrumentDefined.class, TradeRecorded.class,
             TradeUnwound.class, SettlementWindowClosed.class, AnnualSettlementCompleted.class,
-            RegistrationSubmitted.class, RegistrationRejected.class, CommandDecided.class);
+            RegistrationSubmitted.class, RegistrationRejected.class, CommandDecided.class,
+            // the exchange's agreement and primary-auction flows
+            AgreementSubmitted.class, AuctionScheduleRequested.class, AuctionBidRequested.class,
+            AuctionCloseRequested.class, AuctionAllocated.class);
 
     private static final List<Class<? extends SpecificRecord>> COMMANDS = List.of(
             DepositFunds.class, WithdrawFunds.class, AllocateAllowances.class, IssueOffsets.class,

@@ -21,9 +21,14 @@ import io.carbonx.events.AccountOpened;
 import io.carbonx.events.AccountUnfrozen;
 import io.carbonx.events.AgreementRegistered;
 import io.carbonx.events.AgreementRejected;
+import io.carbonx.events.AgreementSubmitted;
 import io.carbonx.events.AllowancesSurrendered;
 import io.carbonx.events.AnnualSettlementCompleted;
+import io.carbonx.events.AuctionAllocated;
+import io.carbonx.events.AuctionBidRequested;
 import io.carbonx.events.AuctionCleared;
+import io.carbonx.events.AuctionCloseRequested;
+import io.carbonx.events.AuctionScheduleRequested;
 import io.carbonx.events.BlockCommitted;
 import io.carbonx.events.BlockTimestamped;
 import io.carbonx.events.CertificateRevoked;
@@ -88,9 +93,10 @@ import org.apache.avro.specific.SpecificRecord;
  *       <td>OrderSubmitted, OrderCancelRequested, OrderReplaceRequested (signed bytes kept)</td></tr>
  *   <tr><td>{@value #ORDERS}</td><td>instrumentId</td><td>registry, order books</td>
  *       <td>OrderAccepted, OrderRejected, OrderCancelRequested (forwarded by the registry), OrderCancelled,
- *       OrderExpired, ClockTicked</td></tr>
+ *       OrderExpired, ClockTicked; from the exchange's gateway: AgreementSubmitted, AuctionScheduleRequested,
+ *       AuctionBidRequested, AuctionCloseRequested</td></tr>
  *   <tr><td>{@value #TRADES}</td><td>instrumentId</td><td>order books, auctions, pool</td>
- *       <td>TradeExecuted, AuctionCleared, AgreementRegistered</td></tr>
+ *       <td>TradeExecuted, AuctionCleared, AgreementRegistered, AuctionAllocated</td></tr>
  *   <tr><td>{@value #SETTLEMENT}</td><td>participantId</td><td>registry</td>
  *       <td>DepositLocked, DepositReleased, TradeSettled, AgreementRejected, DefaultRecorded, DepositForfeited,
  *       AccountFrozen, AccountUnfrozen, AccountCancelled, ClockTicked</td></tr>
@@ -237,11 +243,13 @@ public final class Topics {
                         + " the books and the registry",
                 keys(OrderAccepted.class, "instrumentId", OrderRejected.class, "instrumentId",
                         OrderCancelRequested.class, "instrumentId", OrderCancelled.class, "instrumentId",
-                        OrderExpired.class, "instrumentId", ClockTicked.class, "scope")));
+                        OrderExpired.class, "instrumentId", ClockTicked.class, "scope",
+                        AgreementSubmitted.class, "instrumentId", AuctionScheduleRequested.class, "instrumentId",
+                        AuctionBidRequested.class, "instrumentId", AuctionCloseRequested.class, "instrumentId")));
         topics.add(evidence(TRADES, KeyKind.INSTRUMENT, i,
                 "trades, auction results and agreements; written by the exchange, settled by the registry",
                 keys(TradeExecuted.class, "instrumentId", AuctionCleared.class, "instrumentId",
-                        AgreementRegistered.class, "instrumentId")));
+                        AgreementRegistered.class, "instrumentId", AuctionAllocated.class, "instrumentId")));
         topics.add(evidence(SETTLEMENT, KeyKind.PARTICIPANT, p,
                 "locks, settlement, defaults, forfeits and account states; written by the registry",
                 settlementKeys()));

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * writes the CA's bootstrap identity into the journal if it is not there yet.
  *
  * <p>Records the registry itself wrote (header {@value #WRITER_HEADER}) are skipped when they come back on the
- * order topic. A record that does not decode goes to the dead-letter topic.
+ * order topic. A record that does not decode, or is not an event or command, goes to the dead-letter topic.
  */
 public final class RegistryProcessor implements RecordProcessor, LoopListener {
     /** Header marking the registry's own output records. */
@@ -88,6 +88,9 @@ public final class RegistryProcessor implements RecordProcessor, LoopListener {
         SpecificRecord input;
         try {
             input = EventCodec.standard().decode(record.value());
+            if (!EventTypes.hasEnvelope(input.getClass())) {
+                throw new IllegalArgumentException(input.getSchema().getName() + " is not an event or command");
+            }
         } catch (RuntimeException e) {
             out.add(deadLetter(record, e));
             return out;

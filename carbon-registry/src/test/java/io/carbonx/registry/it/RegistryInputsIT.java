@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carbonx.events.AgreementRegistered;
 import io.carbonx.events.CreditGrade;
 import io.carbonx.events.CreditRatingChanged;
+import io.carbonx.events.DeadLetter;
 import io.carbonx.events.DefaultKind;
 import io.carbonx.events.DefaultRecorded;
 import io.carbonx.events.DefaultReported;
@@ -13,10 +14,13 @@ import io.carbonx.events.DepositReleased;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderCancelRequested;
 import io.carbonx.events.OrderCancelled;
+import io.carbonx.events.OrderType;
 import io.carbonx.events.RequestRejected;
 import io.carbonx.events.RequestSignature;
 import io.carbonx.events.Role;
 import io.carbonx.events.Side;
+import io.carbonx.events.TimeInForce;
+import io.carbonx.requests.OrderRequest;
 import io.carbonx.schemas.Topics;
 import io.carbonx.testkit.KafkaBroker;
 import io.carbonx.testkit.KafkaBrokerExtension;
@@ -33,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The registry's other inputs end to end: a rating change sets the deposit share of later orders; a cancel
  * request for the requester's open order is forwarded to the book and a foreign one rejected; the book's own
  * cancel releases the lock without being echoed; an agreement locks both deposits; an arbitration ruling reported
- * on the external-defaults topic defaults the agreement.
+ * on the external-defaults topic defaults the agreement; records that are not events go to the dead-letter topic
+ * and the loop goes on.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class RegistryInputsIT {
@@ -97,6 +102,17 @@ class RegistryInputsIT {
             assertThat(d.getReportedBy()).isEqualTo(arbitrator.id());
             assertThat(d.getReportId()).isEqualTo("ruling-ag-1");
             assertThat(d.getDefaulterId()).isEqualTo(a.id());
+
+            probe.publishRaw(topic(h, Topics.ORDERS_SUBMITTED), a.id(), new byte[] {1, 2, 3});
+            probe.publish(topic(h, Topics.ORDERS_SUBMITTED), a.id(), OrderRequest.newBuilder().setChainId("c")
+                    .setParticipantId(a.id()).setSequence(9).setClientOrderId("x").setInstrumentId(ALW)
+                    .setSide(Side.BUY).setOrderType(OrderType.LIMIT).setTimeInForce(TimeInForce.GTC)
+                    .setPriceMinor(1L).setQuantity(1).setExpiresAtMs(null).build());
+            probe.publish(topic(h, Topics.ORDERS_SUBMITTED), a.id(), Inputs.order("ia2", a.id(), ALW, Side.BUY, 10_00,
+                    1, t + 4));
+            probe.await(topic(h, Topics.ORDERS), OrderAccepted.class, o -> o.getOrderId().equals("ia2"));
+            assertThat(probe.allOf(topic(h, Topics.DEAD_LETTER), DeadLetter.class))
+                    .extracting(DeadLetter::getReasonCode).containsExactly("UNDECODABLE", "UNDECODABLE");
         }
     }
 

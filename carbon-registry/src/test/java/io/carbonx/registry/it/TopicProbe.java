@@ -35,6 +35,14 @@ final class TopicProbe implements AutoCloseable {
         }
     }
 
+    void publishRaw(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every committed event of the topic, partition by partition. */
     List<SpecificRecord> all(String topic) {
         List<SpecificRecord> out = new ArrayList<>();

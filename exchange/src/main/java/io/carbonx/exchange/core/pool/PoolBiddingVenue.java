@@ -81,6 +81,53 @@ public final class PoolBiddingVenue {
     }
 
     /**
+     * Withdraws an order of the open period at logical time {@code nowMs} (like a submission, only while the
+     * period is open: the caller first calls {@link #advanceTo(long)}). Only the order's participant may withdraw
+     * it. A refusal changes nothing.
+     *
+     * @return the withdrawn quantity, or the reason nothing was withdrawn (UNKNOWN_ORDER, NOT_ORDER_OWNER, or a
+     *     timing reason as for a submission)
+     */
+    public PoolWithdrawal withdraw(String orderId, String participantId, long nowMs) {
+        Optional<PoolRejectReason> late = timing(nowMs);
+        if (late.isPresent()) {
+            return PoolWithdrawal.refused(orderId, late.get());
+        }
+        if (orderId == null || !orderIds.contains(orderId)) {
+            return PoolWithdrawal.refused(orderId, PoolRejectReason.UNKNOWN_ORDER);
+        }
+        for (int i = 0; i < supply.size(); i++) {
+            SupplyOffer o = supply.get(i);
+            if (o.orderId().equals(orderId)) {
+                return remove(supply, i, o.supplierId(), participantId, orderId, o.quantityKwh());
+            }
+        }
+        for (int i = 0; i < demand.size(); i++) {
+            DemandBid b = demand.get(i);
+            if (b.orderId().equals(orderId)) {
+                return remove(demand, i, b.consumerId(), participantId, orderId, b.quantityKwh());
+            }
+        }
+        for (int i = 0; i < storage.size(); i++) {
+            StorageOffer o = storage.get(i);
+            if (o.orderId().equals(orderId)) {
+                return remove(storage, i, o.ownerId(), participantId, orderId, o.quantityKwh());
+            }
+        }
+        return PoolWithdrawal.refused(orderId, PoolRejectReason.UNKNOWN_ORDER);
+    }
+
+    private PoolWithdrawal remove(List<?> list, int index, String ownerId, String participantId, String orderId,
+                                  long quantityKwh) {
+        if (!ownerId.equals(participantId)) {
+            return PoolWithdrawal.refused(orderId, PoolRejectReason.NOT_ORDER_OWNER);
+        }
+        list.remove(index);
+        orderIds.remove(orderId);
+        return PoolWithdrawal.withdrawn(orderId, quantityKwh);
+    }
+
+    /**
      * Moves logical time to {@code nowMs}: if the open period has ended, clears it (when it holds orders) and
      * opens the period containing {@code nowMs}. A time before the open period's end changes nothing.
      *

@@ -25,5 +25,9 @@ public enum PoolRejectReason {
     /** The logical time is before the venue's first period starts. */
     BEFORE_FIRST_PERIOD,
     /** The open period has ended: the caller must clear it ({@code advanceTo}) before submitting. */
-    CLEARING_DUE
+    CLEARING_DUE,
+    /** A withdrawal names no order of the open period. */
+    UNKNOWN_ORDER,
+    /** A withdrawal names another participant's order. */
+    NOT_ORDER_OWNER
 }

@@ -1,0 +1,90 @@
+package io.carbonx.exchange.service;
+
+import io.carbonx.exchange.core.market.MarketDefinition;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The exchange's configuration section ({@code services.exchange}) with its defaults ({@link #defaults()}): the
+ * node validates keys and kinds against them; this class checks ranges and builds the instruments.
+ *
+ * @param json the merged section
+ */
+public record ExchangeConfig(JsonObject json) {
+
+    /** @return the defaults of every key */
+    public static JsonObject defaults() {
+        return new JsonObject()
+                .put("chainId", "carbonx-local")
+                .put("topicPrefix", "")
+                .put("groupId", "carbonx-exchange")
+                .put("transactionIntervalMs", 20L)
+                .put("checkpointEvery", 1_000)
+                .put("clockTickMs", 1_000L)
+                .put("replayTimeoutMs", 120_000L)
+                .put("marketData", true)
+                .put("gateway", true)
+                .put("instruments", InstrumentConfig.defaults());
+    }
+
+    /** The section merged over the defaults, with its ranges checked. */
+    public static ExchangeConfig of(JsonObject section) {
+        JsonObject merged = defaults().mergeIn(section == null ? new JsonObject() : section.copy());
+        ExchangeConfig c = new ExchangeConfig(merged);
+        c.check();
+        return c;
+    }
+
+    private void check() {
+        if (transactionIntervalMs() < 1 || checkpointEvery() < 1 || clockTickMs() < 0 || replayTimeoutMs() < 1) {
+            throw new IllegalArgumentException("services.exchange: transactionIntervalMs, checkpointEvery and"
+                    + " replayTimeoutMs must be >= 1, clockTickMs >= 0 (0 = no clock)");
+        }
+        if (chainId().isBlank() || groupId().isBlank()) {
+            throw new IllegalArgumentException("services.exchange: chainId and groupId must not be blank");
+        }
+        instruments();
+    }
+
+    public String chainId() {
+        return json.getString("chainId");
+    }
+
+    public ExchangeTopics topics() {
+        return new ExchangeTopics(json.getString("topicPrefix"));
+    }
+
+    public String groupId() {
+        return json.getString("groupId");
+    }
+
+    public long transactionIntervalMs() {
+        return json.getLong("transactionIntervalMs");
+    }
+
+    public int checkpointEvery() {
+        return json.getInteger("checkpointEvery");
+    }
+
+    /** Period of the exchange's ClockTicked per owned instrument; 0 = no clock (tests drive time). */
+    public long clockTickMs() {
+        return json.getLong("clockTickMs");
+    }
+
+    public long replayTimeoutMs() {
+        return json.getLong("replayTimeoutMs");
+    }
+
+    public boolean marketData() {
+        return json.getBoolean("marketData");
+    }
+
+    public boolean gateway() {
+        return json.getBoolean("gateway");
+    }
+
+    /** @throws IllegalArgumentException naming the bad entry */
+    public List<MarketDefinition> instruments() {
+        return InstrumentConfig.parse(json.getJsonArray("instruments"));
+    }
+}
