@@ -85,6 +85,7 @@ public final class KafkaEventFeed implements EventFeed {
     private void run(Map<TopicPartition, Long> starts, EventSink sink) {
         KafkaConsumer<byte[], byte[]> c = consumer;
         KafkaClientTracker.Registration registration = tracker.track(c, service);
+        boolean interrupted = false;
         try {
             Map<org.apache.kafka.common.TopicPartition, TopicPartition> assigned = new HashMap<>();
             long nextDiscovery = 0;
@@ -118,8 +119,10 @@ public final class KafkaEventFeed implements EventFeed {
                 lag = totalLag;
                 sink.accept(events, positions);
             }
-        } catch (WakeupException | InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (InterruptedException e) {
+            interrupted = true;
         } catch (RuntimeException e) {
             if (running) {
                 LOG.error("{}: event feed failed; the validator stops anchoring new events", clientId, e);
@@ -127,6 +130,9 @@ public final class KafkaEventFeed implements EventFeed {
         } finally {
             registration.close();
             c.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -96,6 +96,7 @@ public final class BlocksTopicFollower implements AutoCloseable {
     private void run(long fromTimeMs) {
         KafkaConsumer<byte[], byte[]> c = consumer;
         KafkaClientTracker.Registration registration = tracker.track(c, service);
+        boolean interrupted = false;
         try {
             while (running && !assign(c, fromTimeMs)) {
                 Thread.sleep(500);
@@ -118,8 +119,10 @@ public final class BlocksTopicFollower implements AutoCloseable {
                 }
                 offer();
             }
-        } catch (WakeupException | InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (InterruptedException e) {
+            interrupted = true;
         } catch (RuntimeException e) {
             if (running) {
                 LOG.error("{}: following the blocks topic failed", clientId, e);
@@ -127,6 +130,9 @@ public final class BlocksTopicFollower implements AutoCloseable {
         } finally {
             registration.close();
             c.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

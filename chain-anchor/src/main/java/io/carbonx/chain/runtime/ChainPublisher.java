@@ -108,7 +108,7 @@ public final class ChainPublisher implements AutoCloseable {
         }
     }
 
-    /** Highest height known to be on the topic (-1 before the first look). */
+    /** Highest height known to be on the topic (0 when none is; -1 before the first look). */
     public long publishedHeight() {
         return publishedHeight;
     }
@@ -153,7 +153,7 @@ public final class ChainPublisher implements AutoCloseable {
     private void runProducer(KafkaProducer<byte[], byte[]> producer) throws InterruptedException {
         producer.initTransactions();
         try (PublishedTail tail = new PublishedTail(clients, chainId)) {
-            publishedHeight = tail.lastHeight(blocksTopic);
+            publishedHeight = Math.max(0, tail.lastHeight(blocksTopic));
             publishedView = tail.lastView(viewsTopic);
         }
         pendingBlocks.headMap(publishedHeight, true).clear();
