@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@code discoveryIntervalMs}, so topics created later and added partitions are picked up; topics are
  * never auto-created. Record values are handed over without copying.
  *
- * <p>One thread per feed, blocking in {@code poll}; no busy spinning.
+ * <p>One thread per feed, blocking in {@code poll}; no busy spinning. A consumer that fails is replaced after a
+ * second and resumes at the positions already delivered.
  */
 public final class KafkaEventFeed implements EventFeed {
 
@@ -69,70 +70,99 @@ public final class KafkaEventFeed implements EventFeed {
         if (thread != null) {
             throw new IllegalStateException("already started");
         }
-        Map<String, Object> config = new HashMap<>(clients.consumerConfig(clientId,
-                Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000",
-                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10")));
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumer = clients.newConsumer(config);
         running = true;
-        Map<TopicPartition, Long> starts = new TreeMap<>(startOffsets);
-        thread = new Thread(() -> run(starts, sink), clientId);
+        Map<TopicPartition, Long> delivered = new TreeMap<>(startOffsets);
+        thread = new Thread(() -> runWithRestarts(delivered, sink), clientId);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void run(Map<TopicPartition, Long> starts, EventSink sink) {
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        KafkaClientTracker.Registration registration = tracker.track(c, service);
-        boolean interrupted = false;
-        try {
-            Map<org.apache.kafka.common.TopicPartition, TopicPartition> assigned = new HashMap<>();
-            long nextDiscovery = 0;
-            while (running) {
-                long now = System.currentTimeMillis();
-                if (now >= nextDiscovery) {
-                    discover(c, assigned, starts);
-                    nextDiscovery = now + discoveryIntervalMs;
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
+        Map<String, Object> config = new HashMap<>(clients.consumerConfig(clientId,
+                Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10")));
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return clients.newConsumer(config);
+    }
+
+    /**
+     * Reads until closed. A failing consumer (broker unreachable for too long, an unexpected client error) is
+     * closed and replaced after a pause, resuming at the positions already delivered, so nothing is skipped and
+     * nothing is delivered twice.
+     */
+    private void runWithRestarts(Map<TopicPartition, Long> delivered, EventSink sink) {
+        while (running) {
+            KafkaConsumer<byte[], byte[]> c;
+            synchronized (this) {
+                if (!running) {
+                    return;
                 }
-                if (assigned.isEmpty()) {
-                    sleepQuietly(Math.min(discoveryIntervalMs, 100));
-                    continue;
-                }
-                ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
-                List<ReadEvent> events = new ArrayList<>(records.count());
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    if (r.value() == null) {
-                        continue; // a tombstone is no event; its offset is covered by the positions
-                    }
-                    TopicPartition tp = assigned.get(new org.apache.kafka.common.TopicPartition(r.topic(),
-                            r.partition()));
-                    events.add(new ReadEvent(tp, r.offset(), r.value(), r.timestamp()));
-                }
-                Map<TopicPartition, Long> positions = new TreeMap<>();
-                long totalLag = 0;
-                for (Map.Entry<org.apache.kafka.common.TopicPartition, TopicPartition> e : assigned.entrySet()) {
-                    positions.put(e.getValue(), c.position(e.getKey()));
-                    OptionalLong l = c.currentLag(e.getKey());
-                    totalLag += l.orElse(0);
-                }
-                lag = totalLag;
-                sink.accept(events, positions);
+                c = newConsumer();
+                consumer = c;
             }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (RuntimeException e) {
-            if (running) {
-                LOG.error("{}: event feed failed; the validator stops anchoring new events", clientId, e);
-            }
-        } finally {
-            registration.close();
-            c.close(CloseOptions.timeout(Duration.ofSeconds(2)));
-            if (interrupted) {
+            KafkaClientTracker.Registration registration = tracker.track(c, service);
+            try {
+                run(c, delivered, sink);
+            } catch (WakeupException e) {
+                return; // close() asked us to stop
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.error("{}: event feed failed; reconnecting from the delivered positions", clientId, e);
+                }
+            } finally {
+                registration.close();
+                boolean interrupted = Thread.interrupted();
+                c.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void run(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> delivered, EventSink sink)
+            throws InterruptedException {
+        Map<org.apache.kafka.common.TopicPartition, TopicPartition> assigned = new HashMap<>();
+        long nextDiscovery = 0;
+        while (running) {
+            long now = System.currentTimeMillis();
+            if (now >= nextDiscovery) {
+                discover(c, assigned, delivered);
+                nextDiscovery = now + discoveryIntervalMs;
+            }
+            if (assigned.isEmpty()) {
+                Thread.sleep(Math.min(discoveryIntervalMs, 100));
+                continue;
+            }
+            ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
+            List<ReadEvent> events = new ArrayList<>(records.count());
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                if (r.value() == null) {
+                    continue; // a tombstone is no event; its offset is covered by the positions
+                }
+                TopicPartition tp = assigned.get(new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()));
+                events.add(new ReadEvent(tp, r.offset(), r.value(), r.timestamp()));
+            }
+            Map<TopicPartition, Long> positions = new TreeMap<>();
+            long totalLag = 0;
+            for (Map.Entry<org.apache.kafka.common.TopicPartition, TopicPartition> e : assigned.entrySet()) {
+                positions.put(e.getValue(), c.position(e.getKey()));
+                OptionalLong l = c.currentLag(e.getKey());
+                totalLag += l.orElse(0);
+            }
+            lag = totalLag;
+            sink.accept(events, positions);
+            delivered.putAll(positions);
         }
     }
 
@@ -170,10 +200,6 @@ public final class KafkaEventFeed implements EventFeed {
         LOG.debug("{}: following {} partitions", clientId, assigned.size());
     }
 
-    private static void sleepQuietly(long ms) throws InterruptedException {
-        Thread.sleep(ms);
-    }
-
     @Override
     public long lag() {
         return lag;
@@ -186,7 +212,10 @@ public final class KafkaEventFeed implements EventFeed {
             running = false;
             t = thread;
         }
-        KafkaConsumer<byte[], byte[]> c = consumer;
+        KafkaConsumer<byte[], byte[]> c;
+        synchronized (this) {
+            c = consumer;
+        }
         if (c != null) {
             c.wakeup();
         }

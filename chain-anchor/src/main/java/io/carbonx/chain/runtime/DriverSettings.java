@@ -23,8 +23,8 @@ public record DriverSettings(int maxBlockEvents, long maxBlockMs, long maxClockS
         }
     }
 
-    /** N = 5000 events, T = 10 ms, 2 s skew, 5 ms ticks, 65536 messages, 32 read batches. */
+    /** N = 5000 events, T = 10 ms, 2 s skew, 5 ms ticks, 65536 messages, 4 read batches. */
     public static DriverSettings defaults() {
-        return new DriverSettings(5000, 10, 2_000, 5, 65_536, 32);
+        return new DriverSettings(5000, 10, 2_000, 5, 65_536, 4);
     }
 }
