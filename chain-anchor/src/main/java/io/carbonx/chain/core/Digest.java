@@ -36,6 +36,19 @@ public final class Digest implements Comparable<Digest> {
         return new Digest(bytes.clone());
     }
 
+    /** Wraps {@code bytes} without copying; the caller hands them over (32 bytes, never modified again). */
+    static Digest wrap(byte[] bytes) {
+        if (bytes.length != LENGTH) {
+            throw new IllegalArgumentException("digest must be " + LENGTH + " bytes, got " + bytes.length);
+        }
+        return new Digest(bytes);
+    }
+
+    /** The internal array, for hashing in this package only; never modified. */
+    byte[] raw() {
+        return value;
+    }
+
     /** Parses 64 hex characters. */
     public static Digest ofHex(String hex) {
         return of(HexFormat.of().parseHex(hex));

@@ -52,7 +52,7 @@ public final class Block {
             if (lastOfPartition) {
                 ranges.add(new PartitionRange(e.topicPartition(), from, e.offset() + 1));
             }
-            leaves.add(e.bytes());
+            leaves.add(e.rawBytes());
         }
         MerkleTree tree = MerkleTree.ofData(leaves);
         BlockHeader header = new BlockHeader(head.chainId(), head.height() + 1, head.headHash(), tree.root(),

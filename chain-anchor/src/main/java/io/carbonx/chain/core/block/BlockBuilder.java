@@ -112,7 +112,7 @@ public final class BlockBuilder {
         sorted.sort(LogEvent.CANONICAL_ORDER);
         List<byte[]> leaves = new ArrayList<>();
         for (LogEvent e : sorted) {
-            leaves.add(e.bytes());
+            leaves.add(e.rawBytes());
         }
         return MerkleTree.ofData(leaves).root();
     }

@@ -5,132 +5,189 @@ import io.carbonx.chain.core.ByteWriter;
 import io.carbonx.chain.core.DecodeException;
 import io.carbonx.chain.core.Digest;
 import io.carbonx.chain.core.Sha256;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * A block header. Its hash, {@code SHA-256(canonicalBytes())}, is the block hash that validators
  * vote on and sign.
  *
- * <p>Canonical bytes (big-endian, lengths prefixed): {@code "CXBH"}, version {@code 0x01},
- * chainId (u16 length + UTF-8), height (i64), previousHash (32), merkleRoot (32), treeSize (i64),
- * range count (i32) then per range topic (u16 + UTF-8), partition (i32), fromOffset (i64),
- * toOffsetExclusive (i64), and timeMs (i64).
+ * <p><b>Canonical bytes</b>: the Avro single-object encoding of the contract record
+ * {@code io.carbonx.chain.BlockHeader} (schemas module): {@code C3 01}, the 8-byte little-endian
+ * CRC-64-AVRO fingerprint of the header schema, then the Avro binary encoding of chainId, height,
+ * previousHash, merkleRoot, treeSize, ranges (topic, partition, fromOffset, toOffsetExclusive) and
+ * timeMs. These are exactly the bytes {@code EventCodec.standard().encode(toAvro())} produces, so any
+ * Avro implementation decodes them and a verifier hashes them with any SHA-256 tool. There is one
+ * encoding: {@link #decode} accepts only bytes that re-encode identically.
  *
- * @param chainId the chain this block belongs to
- * @param height 1 for the first block
- * @param previousHash hash of the block at {@code height - 1}; {@link Digest#ZERO} for height 1
- * @param merkleRoot RFC 6962 root over the block's events in canonical order
- * @param treeSize number of events (Merkle leaves), ≥ 1
- * @param ranges one range per topic partition, strictly ascending by topic partition
- * @param timeMs the proposer's logical time when the block was cut
+ * <p>Inside PBFT messages, the vote log and the block store a header is written as its canonical
+ * bytes with a 4-byte big-endian length prefix ({@link #writeTo}).
+ *
+ * <p>Immutable; the canonical bytes and the hash are computed once, at construction.
  */
-public record BlockHeader(String chainId, long height, Digest previousHash, Digest merkleRoot, long treeSize,
-                          List<PartitionRange> ranges, long timeMs) {
+public final class BlockHeader {
 
-    private static final byte[] MAGIC = {'C', 'X', 'B', 'H'};
-    private static final int VERSION = 1;
     /** Upper bound on ranges accepted by the decoder. */
     public static final int MAX_RANGES = 1 << 16;
+    /** Upper bound on a header's canonical length accepted by the decoder. */
+    public static final int MAX_ENCODED_LENGTH = 16 << 20;
 
-    /** Validates structure; does not check the Merkle root against any events. */
-    public BlockHeader {
-        Objects.requireNonNull(chainId, "chainId");
-        Objects.requireNonNull(previousHash, "previousHash");
-        Objects.requireNonNull(merkleRoot, "merkleRoot");
-        if (chainId.isEmpty()) {
-            throw new IllegalArgumentException("empty chain id");
+    private final String chainId;
+    private final long height;
+    private final Digest previousHash;
+    private final Digest merkleRoot;
+    private final long treeSize;
+    private final List<PartitionRange> ranges;
+    private final long timeMs;
+    private final byte[] canonical;
+    private final Digest hash;
+
+    /**
+     * Validates structure; does not check the Merkle root against any events.
+     *
+     * @param chainId the chain this block belongs to (valid Unicode, non-empty)
+     * @param height 1 for the first block
+     * @param previousHash hash of the block at {@code height - 1}; {@link Digest#ZERO} for height 1
+     * @param merkleRoot RFC 6962 root over the block's events in canonical order
+     * @param treeSize number of events (Merkle leaves), ≥ 1
+     * @param ranges one range per topic partition, strictly ascending by topic partition
+     * @param timeMs the proposer's logical time when the block was cut
+     * @throws IllegalArgumentException for any structural violation
+     */
+    public BlockHeader(String chainId, long height, Digest previousHash, Digest merkleRoot, long treeSize,
+                       List<PartitionRange> ranges, long timeMs) {
+        this.chainId = Objects.requireNonNull(chainId, "chainId");
+        this.previousHash = Objects.requireNonNull(previousHash, "previousHash");
+        this.merkleRoot = Objects.requireNonNull(merkleRoot, "merkleRoot");
+        if (chainId.isEmpty() || !HeaderCodec.wellFormed(chainId)) {
+            throw new IllegalArgumentException("chain id must be non-empty, well-formed Unicode");
         }
         if (height < 1) {
             throw new IllegalArgumentException("height must be >= 1, got " + height);
         }
-        ranges = List.copyOf(ranges);
-        if (ranges.isEmpty() || ranges.size() > MAX_RANGES) {
+        this.ranges = List.copyOf(ranges);
+        if (this.ranges.isEmpty() || this.ranges.size() > MAX_RANGES) {
             throw new IllegalArgumentException("a block covers 1.." + MAX_RANGES + " ranges, got " + ranges.size());
         }
         long maxEvents = 0;
-        for (int i = 0; i < ranges.size(); i++) {
-            if (i > 0 && ranges.get(i - 1).topicPartition().compareTo(ranges.get(i).topicPartition()) >= 0) {
+        for (int i = 0; i < this.ranges.size(); i++) {
+            PartitionRange r = this.ranges.get(i);
+            if (i > 0 && this.ranges.get(i - 1).topicPartition().compareTo(r.topicPartition()) >= 0) {
                 throw new IllegalArgumentException("ranges not strictly ascending at " + i);
             }
-            maxEvents = Math.addExact(maxEvents, ranges.get(i).span());
+            if (!HeaderCodec.wellFormed(r.topicPartition().topic())) {
+                throw new IllegalArgumentException("topic name is not well-formed Unicode at " + i);
+            }
+            maxEvents = Math.addExact(maxEvents, r.span());
         }
-        if (treeSize < ranges.size() || treeSize > maxEvents) {
+        if (treeSize < this.ranges.size() || treeSize > maxEvents) {
             throw new IllegalArgumentException("tree size " + treeSize + " impossible for ranges " + ranges);
         }
+        this.height = height;
+        this.treeSize = treeSize;
+        this.timeMs = timeMs;
+        this.canonical = HeaderCodec.encode(this);
+        this.hash = Sha256.hash(canonical);
     }
 
-    /** The canonical encoding described in the class comment. */
+    /** The chain id. */
+    public String chainId() {
+        return chainId;
+    }
+
+    /** The height (1 for the first block). */
+    public long height() {
+        return height;
+    }
+
+    /** Hash of the previous block ({@link Digest#ZERO} at height 1). */
+    public Digest previousHash() {
+        return previousHash;
+    }
+
+    /** RFC 6962 Merkle root over the block's events in canonical order. */
+    public Digest merkleRoot() {
+        return merkleRoot;
+    }
+
+    /** Number of events. */
+    public long treeSize() {
+        return treeSize;
+    }
+
+    /** The ranges, ascending by topic partition. */
+    public List<PartitionRange> ranges() {
+        return ranges;
+    }
+
+    /** The proposer's logical time. */
+    public long timeMs() {
+        return timeMs;
+    }
+
+    /** A copy of the canonical encoding described in the class comment. */
     public byte[] canonicalBytes() {
-        ByteWriter w = new ByteWriter();
-        writeTo(w);
-        return w.toByteArray();
+        return canonical.clone();
     }
 
-    /** Appends the canonical encoding to {@code w}. */
+    /** Length of the canonical encoding. */
+    public int encodedLength() {
+        return canonical.length;
+    }
+
+    /** Appends the canonical bytes with a 4-byte length prefix to {@code w}. */
     public void writeTo(ByteWriter w) {
-        w.raw(MAGIC).u8(VERSION).string(chainId).i64(height).digest(previousHash).digest(merkleRoot).i64(treeSize);
-        w.i32(ranges.size());
-        for (PartitionRange r : ranges) {
-            w.string(r.topicPartition().topic()).i32(r.topicPartition().partition())
-                    .i64(r.fromOffset()).i64(r.toOffsetExclusive());
-        }
-        w.i64(timeMs);
+        w.bytes(canonical);
     }
 
     /** The block hash: SHA-256 of the canonical bytes. */
     public Digest hash() {
-        return Sha256.hash(canonicalBytes());
+        return hash;
+    }
+
+    /** This header as the contract's generated Avro record. */
+    public io.carbonx.chain.BlockHeader toAvro() {
+        return HeaderCodec.toAvro(this);
     }
 
     /**
-     * Decodes exactly one header from {@code bytes}.
+     * The header an Avro record describes.
      *
-     * @throws DecodeException if the bytes are not a canonical header
+     * @throws IllegalArgumentException if the record violates a structural rule (see the constructor)
+     */
+    public static BlockHeader fromAvro(io.carbonx.chain.BlockHeader avro) {
+        return HeaderCodec.fromAvro(avro);
+    }
+
+    /**
+     * Decodes exactly one header from its canonical bytes.
+     *
+     * @throws DecodeException if the bytes are not a canonical header (bad marker or fingerprint,
+     *     truncated, trailing bytes, a non-canonical Avro encoding, or a structurally invalid header)
      */
     public static BlockHeader decode(byte[] bytes) {
-        ByteReader r = new ByteReader(bytes);
-        BlockHeader h = readFrom(r);
-        r.expectEnd();
-        return h;
+        return HeaderCodec.decode(bytes);
     }
 
-    /** Reads one header from {@code r}; the inverse of {@link #writeTo}. */
+    /** Reads one length-prefixed header from {@code r}; the inverse of {@link #writeTo}. */
     public static BlockHeader readFrom(ByteReader r) {
-        byte[] magic = r.raw(MAGIC.length);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new DecodeException("not a block header (bad magic)");
-        }
-        int version = r.u8();
-        if (version != VERSION) {
-            throw new DecodeException("unsupported header version " + version);
-        }
-        String chainId = r.string();
-        long height = r.i64();
-        Digest prev = r.digest();
-        Digest root = r.digest();
-        long treeSize = r.i64();
-        int n = r.count(MAX_RANGES);
-        List<PartitionRange> ranges = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String topic = r.string();
-            int partition = r.i32();
-            long from = r.i64();
-            long to = r.i64();
-            ranges.add(checked(() -> new PartitionRange(topic, partition, from, to)));
-        }
-        long timeMs = r.i64();
-        return checked(() -> new BlockHeader(chainId, height, prev, root, treeSize, ranges, timeMs));
+        return decode(r.bytes(MAX_ENCODED_LENGTH));
     }
 
-    private static <T> T checked(Supplier<T> constructor) {
-        try {
-            return constructor.get();
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new DecodeException("invalid header field: " + e.getMessage());
-        }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BlockHeader h && Arrays.equals(canonical, h.canonical);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "BlockHeader[" + chainId + " #" + height + " " + hash + ", " + treeSize + " events, ranges=" + ranges
+                + ", timeMs=" + timeMs + "]";
     }
 }

@@ -20,12 +20,24 @@ public final class LogEvent {
 
     /** An event at {@code offset} (≥ 0) of {@code topicPartition}. */
     public LogEvent(TopicPartition topicPartition, long offset, byte[] bytes) {
+        this(topicPartition, offset, bytes.clone(), true);
+    }
+
+    private LogEvent(TopicPartition topicPartition, long offset, byte[] owned, boolean adopted) {
         this.topicPartition = Objects.requireNonNull(topicPartition, "topicPartition");
         if (offset < 0) {
             throw new IllegalArgumentException("negative offset " + offset);
         }
         this.offset = offset;
-        this.bytes = bytes.clone();
+        this.bytes = Objects.requireNonNull(owned, "bytes");
+    }
+
+    /**
+     * An event that takes ownership of {@code bytes} without copying (for readers that receive a fresh
+     * array per record): the caller must never modify the array afterwards.
+     */
+    public static LogEvent adopt(TopicPartition topicPartition, long offset, byte[] bytes) {
+        return new LogEvent(topicPartition, offset, bytes, true);
     }
 
     /** Convenience constructor. */
@@ -46,6 +58,11 @@ public final class LogEvent {
     /** A copy of the exact stored bytes. */
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** The internal array, for hashing inside this package; never modified. */
+    byte[] rawBytes() {
+        return bytes;
     }
 
     /** Byte length without copying. */

@@ -35,6 +35,13 @@ public sealed interface Action {
     record Rejected(SignedMessage<?> message, Reason reason, String detail) implements Action {
     }
 
+    /**
+     * Diagnostic: a committed block offered by an untrusted source ({@link PbftReplica#onCommittedBlocks})
+     * was refused for {@code reason}; nothing changed.
+     */
+    record BlockRefused(long height, Reason reason, String detail) implements Action {
+    }
+
     /** Diagnostic: the replica entered {@code view} (primary {@code primary}). */
     record ViewEntered(long view, int primary) implements Action {
     }

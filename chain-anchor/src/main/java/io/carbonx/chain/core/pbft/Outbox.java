@@ -38,6 +38,10 @@ final class Outbox {
         diagnostics.add(new Action.Rejected(message, verdict.reason(), verdict.detail()));
     }
 
+    void blockRefused(long height, Verdict verdict) {
+        diagnostics.add(new Action.BlockRefused(height, verdict.reason(), verdict.detail()));
+    }
+
     void viewEntered(long view, int primary) {
         diagnostics.add(new Action.ViewEntered(view, primary));
     }

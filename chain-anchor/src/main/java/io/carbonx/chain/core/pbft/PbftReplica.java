@@ -69,6 +69,7 @@ import java.util.List;
  * STATUS(v',n',low')        | n' &gt; h or low' &gt; low                                     | send BLOCK-REQUEST(h+1) (rate-limited)
  *                           | NORMAL(v), v' &lt; v                                         | send own NEW-VIEW(v) to the laggard
  * BLOCK-REQUEST(n)          |                                                           | send BLOCK-RESPONSE(blocks n.., stable)
+ * committed blocks (topic)  | each block: height h+1, certificate valid, extends chain   | CommitBlock, h := h+1; else BlockRefused
  * BLOCK-RESPONSE(bs, C)     | each block: height h+1, commit certificate valid (q       | CommitBlock, h := h+1; adopt C if valid
  *                           | distinct valid signatures over its hash), extends chain   | and newer; else Rejected(BAD_COMMIT_…)
  * tick (periodic)           |                                                           | re-broadcast own unfinished votes, own
@@ -131,6 +132,20 @@ public final class PbftReplica {
             case BLOCK_RESPONSE -> transfer.onBlockResponse(message.as(BlockResponse.class));
             default -> throw new IllegalStateException(message.type().name());
         }
+        progress();
+        return c.outbox.drain();
+    }
+
+    /**
+     * Offers committed blocks read from a source that is not a validator message, e.g. the blocks
+     * topic. Nothing is trusted: each block is appended only if it is the next height, its commit
+     * certificate holds a quorum of valid signatures from distinct validators over its hash, and it
+     * chains onto the head; a refused block yields {@link Action.BlockRefused} and stops the batch.
+     * Blocks at or below the head are ignored.
+     */
+    public List<Action> onCommittedBlocks(List<CommittedBlock> blocks, long nowMs) {
+        c.now = Math.max(c.now, nowMs);
+        transfer.offer(blocks);
         progress();
         return c.outbox.drain();
     }

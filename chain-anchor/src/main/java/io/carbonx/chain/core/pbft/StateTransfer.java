@@ -82,6 +82,39 @@ final class StateTransfer {
         c.outbox.send(m.author(), c.sign(new BlockResponse(blocks, checkpoints.stable())));
     }
 
+    /**
+     * Appends the blocks of {@code blocks} that are next in line and whose commit certificate verifies
+     * and which chain onto the head; stops at the first refused one. Blocks at or below the head are
+     * skipped, a gap stops the scan. Returns the number appended.
+     */
+    int offer(List<CommittedBlock> blocks) {
+        int appended = 0;
+        for (CommittedBlock b : blocks) {
+            if (b.height() <= c.chain.height()) {
+                continue;
+            }
+            if (b.height() != c.chain.height() + 1) {
+                break;
+            }
+            Verdict v = c.certs.verifyCommitCertificate(b.header(), b.certificate());
+            if (!v.isOk()) {
+                c.outbox.blockRefused(b.height(), v);
+                break;
+            }
+            Optional<BlockRejection> chained = c.chain.head().checkExtends(b.header());
+            if (chained.isPresent() || !normal.append(b)) {
+                c.outbox.blockRefused(b.height(), Verdict.reject(Reason.BLOCK_DOES_NOT_CHAIN,
+                        chained.map(Enum::name).orElse("append failed")));
+                break;
+            }
+            appended++;
+        }
+        if (appended > 0) {
+            normal.appendReady();
+        }
+        return appended;
+    }
+
     void onBlockResponse(SignedMessage<BlockResponse> m) {
         BlockResponse r = m.payload();
         if (r.stableCheckpoint().height() > c.low()) {

@@ -1,0 +1,151 @@
+package io.carbonx.chain.service;
+
+import io.carbonx.chain.runtime.ChainPublisher;
+import io.carbonx.chain.runtime.ValidatorStatus;
+import io.carbonx.eventlog.KafkaClients;
+import io.carbonx.eventlog.runtime.CarbonxService;
+import io.carbonx.eventlog.runtime.ComponentHealth;
+import io.carbonx.eventlog.runtime.ServiceContext;
+import io.carbonx.eventlog.runtime.ServiceTopic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code chain-anchor} service: runs this node's PBFT validators ({@link ChainNode}), which anchor every
+ * event of the anchored topics in hash-chained, certified blocks, publish them to {@code carbonx.chain.blocks}
+ * and view changes to {@code carbonx.chain.views}.
+ *
+ * <p>Configuration: section {@code services.chain-anchor} ({@link AnchorSettings#defaults()}). By default the
+ * node runs all four validators (exchange, regulator, court, arbitration) on the in-memory bus, their keys
+ * issued at first start by the registry CA; with {@code transport: tls} it runs {@code localValidators} and
+ * connects to the others at {@code peers}.
+ *
+ * <p>Health ({@code /health}): UP while every local validator runs; details per validator (height, view,
+ * primary, view change in progress, events read but not yet anchored, records not yet read, connected peers)
+ * and the publisher's state. Metrics: see {@link io.carbonx.chain.runtime.AnchorMetrics}, registered in
+ * {@link Metrics#globalRegistry} unless another registry is given.
+ */
+public final class ChainAnchorService implements CarbonxService {
+
+    private final MeterRegistry registry;
+    private volatile ChainNode node;
+    private Vertx vertx;
+
+    /** For {@link java.util.ServiceLoader}: metrics go to {@link Metrics#globalRegistry}. */
+    public ChainAnchorService() {
+        this(Metrics.globalRegistry);
+    }
+
+    /** With an explicit metrics registry. */
+    public ChainAnchorService(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public String name() {
+        return "chain-anchor";
+    }
+
+    @Override
+    public JsonObject defaultConfig() {
+        return AnchorSettings.defaults();
+    }
+
+    @Override
+    public List<ServiceTopic> topics() {
+        Map<String, String> forever = Map.of("retention.ms", "-1", "cleanup.policy", "delete");
+        AnchorSettings d = AnchorSettings.of(new JsonObject());
+        return List.of(new ServiceTopic(d.blocksTopic(), 1, forever), new ServiceTopic(d.viewsTopic(), 1, forever));
+    }
+
+    @Override
+    public Future<Void> start(Vertx vertx, ServiceContext context) {
+        this.vertx = vertx;
+        return vertx.executeBlocking(() -> {
+            AnchorSettings settings = AnchorSettings.of(context.config());
+            ChainNode n = new ChainNode(settings, context.dataDir(), context.nodeId(),
+                    new KafkaClients(context.bootstrapServers()), context.kafkaClients(), registry,
+                    System::currentTimeMillis, null);
+            try {
+                n.start();
+            } catch (Exception e) {
+                n.close();
+                throw e;
+            }
+            node = n;
+            return null;
+        }, false);
+    }
+
+    @Override
+    public Future<Void> stop() {
+        ChainNode n = node;
+        node = null;
+        if (n == null || vertx == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            n.close();
+            return null;
+        }, false);
+    }
+
+    @Override
+    public Future<ComponentHealth> health() {
+        ChainNode n = node;
+        if (n == null) {
+            return Future.succeededFuture(ComponentHealth.down("not started"));
+        }
+        return Future.succeededFuture(health(n));
+    }
+
+    /** The health of {@code n}: UP iff every local validator runs. */
+    static ComponentHealth health(ChainNode n) {
+        List<ValidatorStatus> statuses = n.statuses();
+        Set<Integer> local = n.settings().localValidators();
+        JsonArray validators = new JsonArray();
+        long height = 0;
+        long view = 0;
+        long lag = 0;
+        boolean allRunning = statuses.size() == local.size();
+        for (ValidatorStatus s : statuses) {
+            allRunning &= s.running();
+            height = Math.max(height, s.height());
+            view = Math.max(view, s.view());
+            lag = Math.max(lag, s.unanchoredEvents() + Math.max(0, s.feedLag()));
+            JsonObject v = new JsonObject().put("id", s.id()).put("running", s.running()).put("height", s.height())
+                    .put("view", s.view()).put("primary", s.primary()).put("viewChanging", s.viewChanging())
+                    .put("unanchoredEvents", s.unanchoredEvents()).put("feedLag", s.feedLag())
+                    .put("connectedPeers", new JsonArray(List.copyOf(s.connectedPeers())));
+            if (s.failure() != null) {
+                v.put("failure", s.failure());
+            }
+            validators.add(v);
+        }
+        JsonObject details = new JsonObject().put("chainId", n.settings().chainId()).put("height", height)
+                .put("view", view).put("primary", n.roster() == null ? -1 : n.roster().validatorSet().primary(view))
+                .put("lagEvents", lag).put("validators", validators);
+        ChainPublisher p = n.publisher();
+        if (p != null) {
+            details.put("publisher", new JsonObject().put("state", p.state())
+                    .put("publishedHeight", p.publishedHeight()).put("publishedView", p.publishedView()));
+        }
+        if (!allRunning) {
+            details.put("reason", "a local validator is not running");
+            return new ComponentHealth(ComponentHealth.Status.DOWN, details);
+        }
+        return ComponentHealth.up(details);
+    }
+
+    /** The running node (tests). */
+    ChainNode node() {
+        return node;
+    }
+}
