@@ -22,7 +22,17 @@ import org.bouncycastle.asn1.cmp.PKIStatusInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.tsp.TimeStampResp;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.bc.BcECSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.bc.BcEdDSASignerInfoVerifierBuilder;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
@@ -138,9 +148,7 @@ public final class TimestampVerifier {
 
     private static TimestampCheck checkSignature(TimeStampToken token, X509Certificate cert, TimeStampTokenInfo info) {
         try {
-            SignerInformationVerifier verifier = new JcaSimpleSignerInfoVerifierBuilder()
-                    .setProvider(BcProvider.get()).build(cert);
-            token.validate(verifier);
+            token.validate(signerVerifier(cert));
             return null;
         } catch (TSPValidationException e) {
             String m = String.valueOf(e.getMessage());
@@ -148,9 +156,32 @@ public final class TimestampVerifier {
                     : m.startsWith("certificate not valid") || m.contains("ExtendedKeyUsage")
                     ? TimestampStatus.TSA_CERTIFICATE_INVALID : TimestampStatus.CERTIFICATE_MISMATCH;
             return failure(status, m, info, null);
-        } catch (TSPException | OperatorCreationException | RuntimeException e) {
+        } catch (TSPException | OperatorCreationException | IOException | java.security.cert.CertificateEncodingException
+                 | RuntimeException e) {
             return failure(TimestampStatus.BAD_SIGNATURE, "signature does not verify: " + e.getMessage(), info, null);
         }
+    }
+
+    /**
+     * A CMS signer verifier for the TSA certificate: BouncyCastle's lightweight EC and EdDSA verifiers (no JCA
+     * provider round trip), the JDK's SHA-256 for digests; the BouncyCastle JCA provider for other key types.
+     */
+    private static SignerInformationVerifier signerVerifier(X509Certificate cert)
+            throws OperatorCreationException, java.security.cert.CertificateEncodingException, IOException {
+        X509CertificateHolder holder = new X509CertificateHolder(cert.getEncoded());
+        ASN1ObjectIdentifier keyAlgorithm = holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm();
+        DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+        if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlgorithm)) {
+            return new BcECSignerInfoVerifierBuilder(new DefaultCMSSignatureAlgorithmNameGenerator(),
+                    new DefaultSignatureAlgorithmIdentifierFinder(), new DefaultDigestAlgorithmIdentifierFinder(), digests)
+                    .build(holder);
+        }
+        if (EdECObjectIdentifiers.id_Ed25519.equals(keyAlgorithm)) {
+            return new BcEdDSASignerInfoVerifierBuilder(new DefaultCMSSignatureAlgorithmNameGenerator(),
+                    new DefaultSignatureAlgorithmIdentifierFinder(), new DefaultDigestAlgorithmIdentifierFinder(), digests)
+                    .build(holder);
+        }
+        return new JcaSimpleSignerInfoVerifierBuilder().setProvider(BcProvider.get()).build(cert);
     }
 
     private static X509Certificate signerCertificate(TimeStampToken token, X509Certificate given)
