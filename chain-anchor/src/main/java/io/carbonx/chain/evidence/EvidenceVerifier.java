@@ -30,14 +30,16 @@ import java.util.SortedMap;
  *   <li>the subject of {@code BUNDLE.txt} is what the events are about;</li>
  *   <li>the bundle's root is the trusted root; the issuing CA is signed by it; the CRL by the issuing CA — else
  *       the certificate-dependent checks below do not run;</li>
- *   <li>the validator set and the commit certificates ({@link ChainVerification});</li>
  *   <li>the time-stamps and that each event is covered by one ({@link StampVerification});</li>
+ *   <li>the validator set and the commit certificates ({@link ChainVerification});</li>
  *   <li>the signed requests ({@link EventVerification}).</li>
  * </ol>
  * The bundle is valid iff every check passes. Thread-safe (no shared mutable state).
  */
 public final class EvidenceVerifier {
 
+    /** Start of the detail of a check failed by the safety net (an input no check anticipated). */
+    public static final String UNEXPECTED = "unexpected error while checking: ";
     private static final int TRUST_CACHE_SIZE = 8;
 
     private final EventCodec codec;
@@ -111,12 +113,16 @@ public final class EvidenceVerifier {
             CertificateValidator trust = trust(contents, trustedRoot, checks);
             if (trust != null) {
                 ctx.trust(trust);
-                chain.certificates();
                 new StampVerification(ctx).run();
+                chain.certificates();
                 events.requests();
             }
         } catch (Checks.Stop stop) {
             // stop-at-first-failure: the failure is recorded
+        } catch (RuntimeException e) {
+            // A safety net: malformed input no decoder above anticipated. Never expected (the tamper tests check it).
+            checks.list().add(new Check("unexpected input", false, VerificationFailure.BAD_FORMAT,
+                    UNEXPECTED + e));
         }
         return report(checks, contents);
     }

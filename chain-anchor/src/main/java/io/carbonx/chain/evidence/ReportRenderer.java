@@ -13,8 +13,11 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import org.bouncycastle.tsp.TimeStampResponse;
-import org.bouncycastle.tsp.TimeStampTokenInfo;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.tsp.TSTInfo;
+import org.bouncycastle.asn1.tsp.TimeStampResp;
 
 /**
  * Renders {@code REPORT.md}: what the bundle proves, in words a judge can follow, and the numbers. It is a
@@ -25,7 +28,7 @@ final class ReportRenderer {
 
     private final BundleContents c;
     private final StringBuilder b = new StringBuilder();
-    private final Map<byte[], TimeStampTokenInfo> tokenInfos = new java.util.IdentityHashMap<>();
+    private final Map<byte[], TSTInfo> tokenInfos = new java.util.IdentityHashMap<>();
 
     private ReportRenderer(BundleContents c) {
         this.c = c;
@@ -130,11 +133,12 @@ final class ReportRenderer {
         b.append("\n## Time-stamps\n\n| block | # | TSA | genTime (UTC) | serial | policy |\n|---|---|---|---|---|---|\n");
         for (Map.Entry<Long, List<BundleContents.Stamp>> e : c.stamps().entrySet()) {
             for (BundleContents.Stamp s : e.getValue()) {
-                TimeStampTokenInfo info = tokenInfo(s.response());
+                TSTInfo info = tokenInfo(s.response());
+                long gen = info == null ? Long.MAX_VALUE : genTimeMs(info);
                 b.append("| ").append(s.height()).append(" | ").append(s.k()).append(" | ")
                         .append(code(participant(s.tsa()))).append(" | ")
-                        .append(info == null ? "unreadable" : time(info.getGenTime().getTime())).append(" | ")
-                        .append(info == null ? "-" : code(info.getSerialNumber().toString(16))).append(" | ")
+                        .append(gen == Long.MAX_VALUE ? "unreadable" : time(gen)).append(" | ")
+                        .append(info == null ? "-" : code(info.getSerialNumber().getValue().toString(16))).append(" | ")
                         .append(info == null ? "-" : code(info.getPolicy().getId())).append(" |\n");
             }
         }
@@ -173,9 +177,10 @@ final class ReportRenderer {
         long at = -1;
         for (Map.Entry<Long, List<BundleContents.Stamp>> e : c.stamps().tailMap(height).entrySet()) {
             for (BundleContents.Stamp s : e.getValue()) {
-                TimeStampTokenInfo info = tokenInfo(s.response());
-                if (info != null && info.getGenTime().getTime() < best) {
-                    best = info.getGenTime().getTime();
+                TSTInfo info = tokenInfo(s.response());
+                long gen = info == null ? Long.MAX_VALUE : genTimeMs(info);
+                if (gen < best) {
+                    best = gen;
                     at = e.getKey();
                 }
             }
@@ -188,14 +193,26 @@ final class ReportRenderer {
         return bytes.length == Digest.LENGTH ? Digest.of(bytes).hex() : bytes.length + " bytes";
     }
 
-    private TimeStampTokenInfo tokenInfo(byte[] response) {
+    /** The TSTInfo inside a response, read straight from the ASN.1 (no CMS processing), or null. */
+    private TSTInfo tokenInfo(byte[] response) {
         return tokenInfos.computeIfAbsent(response, r -> {
             try {
-                return new TimeStampResponse(r).getTimeStampToken().getTimeStampInfo();
-            } catch (Exception e) {
+                ContentInfo token = TimeStampResp.getInstance(r).getTimeStampToken();
+                ASN1OctetString content = (ASN1OctetString) SignedData.getInstance(token.getContent())
+                        .getEncapContentInfo().getContent();
+                return TSTInfo.getInstance(content.getOctets());
+            } catch (RuntimeException e) {
                 return null;
             }
         });
+    }
+
+    private static long genTimeMs(TSTInfo info) {
+        try {
+            return info.getGenTime().getDate().getTime();
+        } catch (java.text.ParseException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static ParticipantIdentity identity(X509Certificate cert) {

@@ -1,6 +1,5 @@
 package io.carbonx.chain.evidence;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -65,28 +64,42 @@ public final class StoredZip {
             throw new IllegalArgumentException(members.size() + " members, at most " + MAX_MEMBERS);
         }
         SortedMap<String, byte[]> sorted = new TreeMap<>(members);
-        Out out = new Out();
-        Out central = new Out();
+        long size = 22;
         for (Map.Entry<String, byte[]> e : sorted.entrySet()) {
             if (!validPath(e.getKey())) {
                 throw new IllegalArgumentException("invalid member path '" + e.getKey() + "'");
             }
+            size += 30 + 46 + 2L * e.getKey().length() + e.getValue().length;
+        }
+        if (size > 0xFFFF_FFFFL || size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("archive larger than 4 GiB");
+        }
+        Out out = new Out((int) size);
+        int[] offsets = new int[sorted.size()];
+        long[] crcs = new long[sorted.size()];
+        int i = 0;
+        for (Map.Entry<String, byte[]> e : sorted.entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.US_ASCII);
             byte[] data = e.getValue();
-            long crc = crc(data);
-            long offset = out.size();
-            out.i32(LOCAL).u16(VERSION).u16(0).u16(0).u16(0).u16(DOS_DATE_1980_01_01).u32(crc).u32(data.length)
+            offsets[i] = out.position;
+            crcs[i] = crc(data);
+            out.i32(LOCAL).u16(VERSION).u16(0).u16(0).u16(0).u16(DOS_DATE_1980_01_01).u32(crcs[i]).u32(data.length)
                     .u32(data.length).u16(name.length).u16(0).raw(name).raw(data);
-            central.i32(CENTRAL).u16(VERSION).u16(VERSION).u16(0).u16(0).u16(0).u16(DOS_DATE_1980_01_01).u32(crc)
-                    .u32(data.length).u32(data.length).u16(name.length).u16(0).u16(0).u16(0).u16(0).u32(0)
-                    .u32(checkedOffset(offset)).raw(name);
+            i++;
         }
-        long centralOffset = out.size();
-        byte[] dir = central.toByteArray();
-        out.raw(dir);
-        out.i32(END).u16(0).u16(0).u16(sorted.size()).u16(sorted.size()).u32(dir.length)
-                .u32(checkedOffset(centralOffset)).u16(0);
-        return out.toByteArray();
+        int centralOffset = out.position;
+        i = 0;
+        for (Map.Entry<String, byte[]> e : sorted.entrySet()) {
+            byte[] name = e.getKey().getBytes(StandardCharsets.US_ASCII);
+            int length = e.getValue().length;
+            out.i32(CENTRAL).u16(VERSION).u16(VERSION).u16(0).u16(0).u16(0).u16(DOS_DATE_1980_01_01).u32(crcs[i])
+                    .u32(length).u32(length).u16(name.length).u16(0).u16(0).u16(0).u16(0).u32(0).u32(offsets[i])
+                    .raw(name);
+            i++;
+        }
+        int centralSize = out.position - centralOffset;
+        out.i32(END).u16(0).u16(0).u16(sorted.size()).u16(sorted.size()).u32(centralSize).u32(centralOffset).u16(0);
+        return out.buffer;
     }
 
     /**
@@ -140,13 +153,6 @@ public final class StoredZip {
         return b.toString();
     }
 
-    private static long checkedOffset(long offset) {
-        if (offset > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("archive larger than 4 GiB");
-        }
-        return offset;
-    }
-
     private static long crc(byte[] data) {
         CRC32 crc = new CRC32();
         crc.update(data);
@@ -165,11 +171,18 @@ public final class StoredZip {
         return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
     }
 
-    /** Little-endian writer. */
-    private static final class Out extends ByteArrayOutputStream {
+    /** Little-endian writer into an exactly sized buffer. */
+    private static final class Out {
+        final byte[] buffer;
+        int position;
+
+        Out(int size) {
+            buffer = new byte[size];
+        }
+
         Out u16(int v) {
-            write(v);
-            write(v >>> 8);
+            buffer[position++] = (byte) v;
+            buffer[position++] = (byte) (v >>> 8);
             return this;
         }
 
@@ -183,7 +196,8 @@ public final class StoredZip {
         }
 
         Out raw(byte[] b) {
-            write(b, 0, b.length);
+            System.arraycopy(b, 0, buffer, position, b.length);
+            position += b.length;
             return this;
         }
     }

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
@@ -21,6 +23,7 @@ import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.cmp.PKIStatusInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.tsp.TimeStampResp;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
@@ -76,7 +79,8 @@ public final class TimestampVerifier {
     public TimestampCheck verifyResponse(byte[] responseDer, byte[] expectedSha256, X509Certificate tsaCertificate) {
         TimeStampResp response;
         try {
-            response = TimeStampResp.getInstance(strictDer(responseDer));
+            response = TimeStampResp.getInstance(ASN1Primitive.fromByteArray(nonEmpty(responseDer)));
+            requireCanonical(response, responseDer);
         } catch (IOException | RuntimeException e) {
             return TimestampCheck.failure(TimestampStatus.MALFORMED, "not a DER TimeStampResp: " + e.getMessage());
         }
@@ -100,7 +104,8 @@ public final class TimestampVerifier {
     public TimestampCheck verifyToken(byte[] tokenDer, byte[] expectedSha256, X509Certificate tsaCertificate) {
         ContentInfo token;
         try {
-            token = ContentInfo.getInstance(strictDer(tokenDer));
+            token = ContentInfo.getInstance(ASN1Primitive.fromByteArray(nonEmpty(tokenDer)));
+            requireCanonical(token, tokenDer);
         } catch (IOException | RuntimeException e) {
             return TimestampCheck.failure(TimestampStatus.MALFORMED, "not a DER TimeStampToken: " + e.getMessage());
         }
@@ -132,6 +137,8 @@ public final class TimestampVerifier {
             cert = signerCertificate(token, given);
         } catch (CertificateException | IOException e) {
             return failure(TimestampStatus.CERTIFICATE_MISMATCH, e.getMessage(), info, null);
+        } catch (RuntimeException e) {
+            return failure(TimestampStatus.MALFORMED, "embedded certificates do not decode: " + e.getMessage(), info, null);
         }
         TimestampCheck signature = checkSignature(token, cert, info);
         if (signature != null) {
@@ -209,15 +216,27 @@ public final class TimestampVerifier {
     }
 
     /** Null when {@code ci} has the strict form described in the class comment, else what is wrong. */
-    private static String strictForm(ContentInfo ci) {
+    private static String strictForm(ContentInfo ci) throws IOException {
         if (!CMSObjectIdentifiers.signedData.equals(ci.getContentType())) {
             return "content type " + ci.getContentType() + " is not signedData";
         }
         SignedData sd = SignedData.getInstance(ci.getContent());
-        if (sd.getVersion().intValueExact() != 3 || sd.getSignerInfos().size() != 1 || sd.getCRLs() != null) {
-            return "SignedData must be version 3 with one SignerInfo and no CRLs";
+        if (!sameEncoding(sd, ci.getContent()) || sd.getVersion().intValueExact() != 3
+                || sd.getSignerInfos().size() != 1 || sd.getCRLs() != null) {
+            return "SignedData must be version 3 with one SignerInfo and no CRLs, in canonical form";
         }
-        SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+        if (sd.getCertificates() != null) {
+            for (ASN1Encodable c : sd.getCertificates()) {
+                if (!(c instanceof ASN1Sequence) || !sameEncoding(Certificate.getInstance(c), c)) {
+                    return "the certificates set holds something other than X.509 certificates";
+                }
+            }
+        }
+        ASN1Encodable signerInfo = sd.getSignerInfos().getObjectAt(0);
+        SignerInfo si = SignerInfo.getInstance(signerInfo);
+        if (!sameEncoding(si, signerInfo)) {
+            return "SignerInfo is not in canonical form";
+        }
         if (si.getVersion().intValueExact() != 1 || si.getSID().isTagged() || si.getUnauthenticatedAttributes() != null
                 || si.getAuthenticatedAttributes() == null) {
             return "SignerInfo must be version 1 (issuer and serial) with signed and no unsigned attributes";
@@ -229,15 +248,26 @@ public final class TimestampVerifier {
         return null;
     }
 
-    private static ASN1Primitive strictDer(byte[] der) throws IOException {
+    private static byte[] nonEmpty(byte[] der) throws IOException {
         if (der == null || der.length == 0) {
             throw new IOException("empty");
         }
-        ASN1Primitive p = ASN1Primitive.fromByteArray(der);
-        if (!Arrays.equals(p.getEncoded(ASN1Encoding.DER), der)) {
-            throw new IOException("not in canonical DER");
+        return der;
+    }
+
+    /**
+     * The typed structure re-encodes to exactly {@code der}: canonical DER, and no tag or element the typed parser
+     * read leniently (BouncyCastle accepts, e.g., any context tag for a SignerInfo's signed attributes).
+     */
+    private static void requireCanonical(ASN1Encodable typed, byte[] der) throws IOException {
+        if (!Arrays.equals(typed.toASN1Primitive().getEncoded(ASN1Encoding.DER), der)) {
+            throw new IOException("not in canonical DER form");
         }
-        return p;
+    }
+
+    private static boolean sameEncoding(ASN1Encodable typed, ASN1Encodable generic) throws IOException {
+        return Arrays.equals(typed.toASN1Primitive().getEncoded(ASN1Encoding.DER),
+                generic.toASN1Primitive().getEncoded(ASN1Encoding.DER));
     }
 
     private static byte[] encoded(X509Certificate cert) throws CertificateEncodingException {
