@@ -31,6 +31,13 @@ package io.carbonx.registry.identity;
  * The participant id is {@code p-} followed by the first 20 hex digits (80 bits) of SHA-256 over the DER
  * SubjectPublicKeyInfo of the participant's key; one key, one participant.
  *
+ * <h2>Time-stamping authority certificate (issued by the issuing CA)</h2>
+ * Issued by a REGULATOR's decision to an active COURT, ARBITRATOR or REGULATOR participant for a separate key
+ * (the consortium TSA runs on the court node by default). Same subject, subjectAltName, carbonxRole, SKI and AKI
+ * as that participant's certificate; keyUsage (critical) digitalSignature only; extKeyUsage <b>critical</b>
+ * holding only id-kp-timeStamping ({@value #TIME_STAMPING_EKU_OID}), as RFC 3161 §2.3 requires. It is not a
+ * participant identity (no clientAuth) and is checked by {@code CertificateValidator.validateTimestampAuthority}.
+ *
  * <h2>CA certificates</h2>
  * Root: self-signed ECDSA P-256, {@code CN=<consortium> Root CA, O=<consortium>}, basicConstraints critical
  * {@code cA=TRUE}, keyUsage critical keyCertSign+cRLSign, SKI, AKI. Issuing CA: ECDSA P-256, signed by the root,
@@ -48,6 +55,8 @@ public final class CertificateProfile {
     public static final String ORDER_SIGNING_EKU_OID = ARC + ".2";
     /** id-kp-clientAuth. */
     public static final String CLIENT_AUTH_EKU_OID = "1.3.6.1.5.5.7.3.2";
+    /** id-kp-timeStamping (RFC 3161 §2.3). */
+    public static final String TIME_STAMPING_EKU_OID = "1.3.6.1.5.5.7.3.8";
     /** Prefix of the subjectAltName URI naming the participant. */
     public static final String PARTICIPANT_URN_PREFIX = "urn:carbonx:participant:";
 

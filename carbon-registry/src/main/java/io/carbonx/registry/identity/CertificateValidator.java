@@ -57,6 +57,8 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class CertificateValidator {
 
+    private static final String EXTENDED_KEY_USAGE_OID = "2.5.29.37";
+
     private final X509Certificate root;
     private final TrustAnchor anchor;
     private final List<X509Certificate> issuingCas;
@@ -194,6 +196,58 @@ public final class CertificateValidator {
         }
         return new ValidationResult(ValidationStatus.VALID, "valid " + identity.role() + " certificate of "
                 + identity.participantId(), identity.participantId(), identity.role());
+    }
+
+    /**
+     * Validates the certificate of a consortium time-stamping authority at time {@code at} (the token's genTime):
+     * the same PKIX path and revocation checks as {@link #validate}, then the TSA profile of
+     * {@link CertificateProfile}: participant subject/URI/role, extendedKeyUsage present, <b>critical</b> and
+     * holding only id-kp-timeStamping, keyUsage (if present) digitalSignature and/or nonRepudiation only, and a
+     * role in {@link IdentityService#TIMESTAMPING_ROLES} — else {@link ValidationStatus#MALFORMED} (profile) or
+     * {@link ValidationStatus#WRONG_ROLE}.
+     */
+    public ValidationResult validateTimestampAuthority(X509Certificate cert, Instant at) {
+        Objects.requireNonNull(cert, "cert");
+        Objects.requireNonNull(at, "at");
+        ValidationResult path = validatePath(cert, at);
+        if (path != null) {
+            return path;
+        }
+        ParticipantIdentity identity;
+        try {
+            identity = ParticipantIdentity.of(cert);
+            requireTimestampingProfile(cert);
+        } catch (CertificateParsingException e) {
+            return ValidationResult.failure(ValidationStatus.MALFORMED,
+                    "not a CarbonX time-stamping certificate: " + e.getMessage());
+        }
+        if (!IdentityService.TIMESTAMPING_ROLES.contains(identity.role())) {
+            return new ValidationResult(ValidationStatus.WRONG_ROLE, "role " + identity.role()
+                    + " may not run a time-stamping authority", identity.participantId(), identity.role());
+        }
+        return new ValidationResult(ValidationStatus.VALID, "valid time-stamping certificate of "
+                + identity.participantId(), identity.participantId(), identity.role());
+    }
+
+    private static void requireTimestampingProfile(X509Certificate cert) throws CertificateParsingException {
+        List<String> eku = cert.getExtendedKeyUsage();
+        Set<String> critical = cert.getCriticalExtensionOIDs();
+        if (eku == null || !eku.equals(List.of(CertificateProfile.TIME_STAMPING_EKU_OID))) {
+            throw new CertificateParsingException("extended key usage must be exactly id-kp-timeStamping, is " + eku);
+        }
+        if (critical == null || !critical.contains(EXTENDED_KEY_USAGE_OID)) {
+            throw new CertificateParsingException("extended key usage must be critical");
+        }
+        boolean[] usage = cert.getKeyUsage();
+        if (usage != null) {
+            boolean signing = usage[0] || usage[1];
+            for (int i = 2; i < usage.length; i++) {
+                signing &= !usage[i];
+            }
+            if (!signing) {
+                throw new CertificateParsingException("key usage must be digitalSignature and/or nonRepudiation only");
+            }
+        }
     }
 
     /** Runs PKIX path validation; null when the path is valid, else the failure. */

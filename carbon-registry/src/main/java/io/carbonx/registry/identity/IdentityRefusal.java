@@ -33,5 +33,7 @@ public enum IdentityRefusal {
     /** No registered participant has this id. */
     UNKNOWN_PARTICIPANT,
     /** The participant's certificate is already revoked. */
-    ALREADY_REVOKED
+    ALREADY_REVOKED,
+    /** A time-stamping certificate was asked for a participant that is not active or whose role may not run a TSA. */
+    TIMESTAMPING_NOT_PERMITTED
 }

@@ -19,9 +19,11 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry's identity service: the consortium CA's decisions and the state they build.
@@ -42,6 +44,8 @@ public final class IdentityService {
 
     /** The {@code approvedBy} of the bootstrap identity's registration: the CA itself. */
     public static final String CA_ACTOR = "carbonx-ca";
+    /** Roles whose participants may operate the consortium time-stamping authority. */
+    public static final Set<Role> TIMESTAMPING_ROLES = Set.copyOf(EnumSet.of(Role.COURT, Role.ARBITRATOR, Role.REGULATOR));
 
     private final ConsortiumCa ca;
     private final CaStore store;
@@ -168,6 +172,43 @@ public final class IdentityService {
                 pending.participantId(), pending.legalName(), pending.role(), unusedSerial(), notBefore, notAfter,
                 config.crlDistributionUri()));
         return registeredRecord(cert, approverId, at);
+    }
+
+    /**
+     * Issues the certificate of a consortium time-stamping authority (RFC 3161) run by {@code participantId}, for
+     * the key in {@code csr} ({@link CertificateProfile}: time-stamping profile). The TSA key must be a key of its
+     * own (not any participant's identity key). The certificate is returned, not recorded in the registry state:
+     * it identifies the TSA only through the participant it names, and {@link #revoke} of that participant does
+     * not list it (a known limitation; rotate the TSA key by issuing a new certificate).
+     *
+     * @param participantId the participant operating the TSA: active at {@code at}, role COURT, ARBITRATOR or
+     *                      REGULATOR
+     * @param csr           PKCS#10 request (PEM or DER) for the TSA key
+     * @throws IdentityRefusedException APPROVER_NOT_AUTHORISED, UNKNOWN_PARTICIPANT, TIMESTAMPING_NOT_PERMITTED,
+     *                                  DUPLICATE_KEY, the CSR refusals of {@link CsrInspector#inspect}
+     */
+    public X509Certificate issueTimestampingCertificate(String participantId, byte[] csr, String approverId,
+                                                        Instant at) throws IdentityRefusedException {
+        requireRegulator(approverId, at, "issue time-stamping certificates");
+        ParticipantRegisteredRecord operator = registry.participant(participantId).orElseThrow(() ->
+                new IdentityRefusedException(IdentityRefusal.UNKNOWN_PARTICIPANT, "no participant " + participantId));
+        if (!TIMESTAMPING_ROLES.contains(operator.role()) || !registry.isActive(participantId, at)) {
+            throw new IdentityRefusedException(IdentityRefusal.TIMESTAMPING_NOT_PERMITTED, participantId + " ("
+                    + operator.role() + ") is not an active participant of role " + TIMESTAMPING_ROLES);
+        }
+        InspectedCsr inspected = CsrInspector.inspect(csr);
+        if (registry.isKnown(inspected.participantId())) {
+            throw new IdentityRefusedException(IdentityRefusal.DUPLICATE_KEY,
+                    "the TSA key is a participant key (" + inspected.participantId() + ")");
+        }
+        Instant notBefore = at.truncatedTo(ChronoUnit.SECONDS);
+        Instant notAfter = notBefore.plus(config.participantValidity());
+        if (notAfter.isAfter(ca.issuingNotAfter())) {
+            notAfter = ca.issuingNotAfter();
+        }
+        return ca.issueTimestamping(new ParticipantCertificates.Request(inspected.publicKey(), inspected.keyKind(),
+                participantId, operator.legalName(), operator.role(), unusedSerial(), notBefore, notAfter,
+                config.crlDistributionUri()));
     }
 
     /**

@@ -76,6 +76,11 @@ public final class ConsortiumCa {
         return ParticipantCertificates.issue(request, issuing, issuingKey, random);
     }
 
+    /** Signs a time-stamping authority certificate ({@link TimestampingCertificates} profile). */
+    public X509Certificate issueTimestamping(ParticipantCertificates.Request request) {
+        return TimestampingCertificates.issue(request, issuing, issuingKey, random);
+    }
+
     /** Signs a CRL with the issuing CA key; nextUpdate is thisUpdate plus the configured CRL validity. */
     public X509CRL signCrl(List<Crls.Entry> entries, long crlNumber, Instant thisUpdate, IdentityConfig config) {
         return Crls.sign(issuing, issuingKey, entries, crlNumber, thisUpdate, thisUpdate.plus(config.crlValidity()),
