@@ -63,23 +63,23 @@ public final class JournalEvents {
 
     public TradeSettled settled(String buyer, String seller, long t, long notionalMinor) {
         return new TradeSettled(env(TradeSettled.class, t), "trade-" + next, "window-1", "EUA-2026", buyer, seller,
-                10L, notionalMinor / 10, notionalMinor, 0L, 0L);
+                10L, notionalMinor / 10, notionalMinor, 0L, 0L, false, 0L, 0L, 0L, 0L, 0L, t);
     }
 
     public DefaultRecorded defaulted(String p, long t, DefaultKind kind, long amountMinor) {
         return new DefaultRecorded(env(DefaultRecorded.class, t), "default-" + next, p, "counterparty", null, null,
-                amountMinor, kind, "registry", null);
+                amountMinor, kind, "registry", null, 0L);
     }
 
     public DepositForfeited forfeited(String p, long t, long amountMinor) {
         return new DepositForfeited(env(DepositForfeited.class, t), "default-x", null, p, "counterparty",
-                amountMinor, 0L);
+                amountMinor, 0L, null);
     }
 
     public PenaltyApplied penalty(String p, long t, long amountMinor, long shortfallTonnes) {
         return new PenaltyApplied(env(PenaltyApplied.class, t), "penalty-" + next, p, 2026, shortfallTonnes,
                 PenaltyPolicy.FIXED_PER_TONNE, 100L, null, null, amountMinor, amountMinor, 0L,
-                ShortfallTreatment.CARRY_FORWARD);
+                ShortfallTreatment.CARRY_FORWARD, "FIXED_PER_TONNE");
     }
 
     public AccountFrozen frozen(String p, long t) {
@@ -106,7 +106,7 @@ public final class JournalEvents {
     }
 
     public FundsDeposited funds(String p, long t, long amountMinor) {
-        return new FundsDeposited(env(FundsDeposited.class, t), "transfer-" + next, p, amountMinor, "bank-ref");
+        return new FundsDeposited(env(FundsDeposited.class, t), "transfer-" + next, p, amountMinor, "bank-ref", 0L);
     }
 
     public static byte[] encode(SpecificRecord record) {
