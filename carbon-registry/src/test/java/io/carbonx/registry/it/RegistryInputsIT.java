@@ -2,6 +2,7 @@ package io.carbonx.registry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.carbonx.events.AccountFrozen;
 import io.carbonx.events.AgreementRegistered;
 import io.carbonx.events.CreditGrade;
 import io.carbonx.events.CreditRatingChanged;
@@ -102,15 +103,18 @@ class RegistryInputsIT {
             assertThat(d.getReportedBy()).isEqualTo(arbitrator.id());
             assertThat(d.getReportId()).isEqualTo("ruling-ag-1");
             assertThat(d.getDefaulterId()).isEqualTo(a.id());
+            assertThat(probe.await(topic(h, Topics.SETTLEMENT), AccountFrozen.class,
+                    f -> f.getParticipantId().equals(a.id())).getReasonCode()).isEqualTo("UNCOVERED_LOSS");
 
             probe.publishRaw(topic(h, Topics.ORDERS_SUBMITTED), a.id(), new byte[] {1, 2, 3});
             probe.publish(topic(h, Topics.ORDERS_SUBMITTED), a.id(), OrderRequest.newBuilder().setChainId("c")
                     .setParticipantId(a.id()).setSequence(9).setClientOrderId("x").setInstrumentId(ALW)
                     .setSide(Side.BUY).setOrderType(OrderType.LIMIT).setTimeInForce(TimeInForce.GTC)
                     .setPriceMinor(1L).setQuantity(1).setExpiresAtMs(null).build());
-            probe.publish(topic(h, Topics.ORDERS_SUBMITTED), a.id(), Inputs.order("ia2", a.id(), ALW, Side.BUY, 10_00,
+            // (A is frozen now: the ruling's loss exceeded its forfeited deposit) B's next order goes through
+            probe.publish(topic(h, Topics.ORDERS_SUBMITTED), b.id(), Inputs.order("ib2", b.id(), ALW, Side.BUY, 10_00,
                     1, t + 4));
-            probe.await(topic(h, Topics.ORDERS), OrderAccepted.class, o -> o.getOrderId().equals("ia2"));
+            probe.await(topic(h, Topics.ORDERS), OrderAccepted.class, o -> o.getOrderId().equals("ib2"));
             assertThat(probe.allOf(topic(h, Topics.DEAD_LETTER), DeadLetter.class))
                     .extracting(DeadLetter::getReasonCode).containsExactly("UNDECODABLE", "UNDECODABLE");
         }

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,12 @@ public final class RatingsFeed implements AutoCloseable {
 
     private List<TopicPartition> awaitPartitions() {
         while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, POLL);
+            List<PartitionInfo> infos;
+            try {
+                infos = consumer.partitionsFor(topic, POLL);
+            } catch (TimeoutException slowMetadata) {
+                infos = null; // a busy broker may need longer than one poll for the first metadata: keep waiting
+            }
             if (infos != null && !infos.isEmpty()) {
                 List<TopicPartition> partitions = new ArrayList<>(infos.size());
                 for (PartitionInfo info : infos) {

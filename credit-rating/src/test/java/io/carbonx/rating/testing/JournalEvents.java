@@ -63,12 +63,12 @@ public final class JournalEvents {
 
     public TradeSettled settled(String buyer, String seller, long t, long notionalMinor) {
         return new TradeSettled(env(TradeSettled.class, t), "trade-" + next, "window-1", "EUA-2026", buyer, seller,
-                10L, notionalMinor / 10, notionalMinor, 0L, 0L, false, 0L, notionalMinor, 0L, 0L, 10L, t);
+                10L, notionalMinor / 10, notionalMinor, 0L, 0L, false, 0L, 0L, 0L, 0L, 0L, t);
     }
 
     public DefaultRecorded defaulted(String p, long t, DefaultKind kind, long amountMinor) {
         return new DefaultRecorded(env(DefaultRecorded.class, t), "default-" + next, p, "counterparty", null, null,
-                amountMinor, kind, "registry", null, amountMinor);
+                amountMinor, kind, "registry", null, 0L);
     }
 
     public DepositForfeited forfeited(String p, long t, long amountMinor) {
