@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.carbonx.exchange.core.CanonicalDigest;
 
 /**
  * Registers negotiated block (agreement) trades — a pure, deterministic state machine. Both parties' signatures

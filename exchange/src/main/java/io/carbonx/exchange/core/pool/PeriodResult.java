@@ -1,6 +1,7 @@
 package io.carbonx.exchange.core.pool;
 
 import java.util.List;
+import io.carbonx.exchange.core.CanonicalDigest;
 
 /**
  * Everything one clearing period produced, in a deterministic order: peer trades in execution order (cycle, then

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import io.carbonx.exchange.core.CanonicalDigest;
 
 /**
  * The pool-bidding venue of one energy instrument: collects orders for the open clearing period and clears each

@@ -2,6 +2,7 @@ package io.carbonx.exchange.core.pool;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import io.carbonx.exchange.core.CanonicalDigest;
 
 /**
  * Configuration of one pool-bidding venue (one energy instrument). Prices are minor currency units per kWh

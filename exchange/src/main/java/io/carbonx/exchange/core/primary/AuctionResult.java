@@ -1,6 +1,7 @@
 package io.carbonx.exchange.core.primary;
 
 import java.util.List;
+import io.carbonx.exchange.core.CanonicalDigest;
 
 /**
  * The record of a cleared primary auction (published as AuctionCleared, kind PRIMARY; the allocations become

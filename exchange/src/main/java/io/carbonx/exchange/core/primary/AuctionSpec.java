@@ -1,5 +1,7 @@
 package io.carbonx.exchange.core.primary;
 
+import io.carbonx.exchange.core.CanonicalDigest;
+
 /**
  * What a regulator puts up for a primary allocation auction. Checked by {@link PrimaryAuctionHouse#schedule} (the
  * record itself accepts any values so that bad input can be refused with a reason).

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import io.carbonx.exchange.core.CanonicalDigest;
 
 /**
  * One sealed-bid primary auction. Bids are identified by (bidder, bid id); only their own bidder can see, amend or

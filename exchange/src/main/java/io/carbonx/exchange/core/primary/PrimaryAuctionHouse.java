@@ -4,6 +4,7 @@ import io.carbonx.events.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.carbonx.exchange.core.CanonicalDigest;
 
 /**
  * The regulator's primary allocation auctions: a pure, deterministic state machine fed with commands that carry

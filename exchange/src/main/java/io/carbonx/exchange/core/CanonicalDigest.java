@@ -1,4 +1,4 @@
-package io.carbonx.exchange.core.pool;
+package io.carbonx.exchange.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,14 +8,15 @@ import java.util.HexFormat;
 /**
  * SHA-256 over a canonical, unambiguous encoding: a domain tag first, then fields in a fixed order; integers
  * big-endian, strings as a 4-byte length and UTF-8 bytes (length -1 for null), booleans as one byte. Two values
- * give the same digest exactly when they encode the same fields in the same order.
+ * give the same digest exactly when they encode the same fields in the same order. Shared by the venue cores
+ * (pool, primary auction, agreement desk) for their state hashes and draw seeds.
  */
-final class CanonicalDigest {
+public final class CanonicalDigest {
 
     private final MessageDigest sha256;
     private final byte[] buffer = new byte[8];
 
-    CanonicalDigest(String domain) {
+    public CanonicalDigest(String domain) {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -24,7 +25,7 @@ final class CanonicalDigest {
         putString(domain);
     }
 
-    CanonicalDigest putLong(long v) {
+    public CanonicalDigest putLong(long v) {
         for (int i = 7; i >= 0; i--) {
             buffer[i] = (byte) v;
             v >>>= 8;
@@ -33,7 +34,7 @@ final class CanonicalDigest {
         return this;
     }
 
-    CanonicalDigest putInt(int v) {
+    public CanonicalDigest putInt(int v) {
         for (int i = 3; i >= 0; i--) {
             buffer[i] = (byte) v;
             v >>>= 8;
@@ -42,12 +43,12 @@ final class CanonicalDigest {
         return this;
     }
 
-    CanonicalDigest putBoolean(boolean v) {
+    public CanonicalDigest putBoolean(boolean v) {
         sha256.update(v ? (byte) 1 : (byte) 0);
         return this;
     }
 
-    CanonicalDigest putString(String s) {
+    public CanonicalDigest putString(String s) {
         if (s == null) {
             return putInt(-1);
         }
@@ -57,17 +58,17 @@ final class CanonicalDigest {
         return this;
     }
 
-    CanonicalDigest putBytes(byte[] bytes) {
+    public CanonicalDigest putBytes(byte[] bytes) {
         putInt(bytes.length);
         sha256.update(bytes);
         return this;
     }
 
-    byte[] digest() {
+    public byte[] digest() {
         return sha256.digest();
     }
 
-    String hex() {
+    public String hex() {
         return HexFormat.of().formatHex(digest());
     }
 }
