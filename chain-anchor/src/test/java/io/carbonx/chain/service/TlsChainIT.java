@@ -1,6 +1,5 @@
 package io.carbonx.chain.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carbonx.chain.core.block.TopicPartition;
 import io.carbonx.chain.feed.MemoryLog;
@@ -88,6 +87,9 @@ class TlsChainIT {
             ChainAssertions.assertCoversExactly(recorder.blocks(id), ends);
         }
         ChainAssertions.assertAgree(recorder.all());
-        assertThat(nodes).allSatisfy(n -> assertThat(n.statuses().get(0).connectedPeers()).hasSize(3));
+        // Connections are (re)established asynchronously: a block certificate needs only 2f+1, so wait for the mesh.
+        Await.until("every validator connected to its 3 peers", WAIT_MS,
+                () -> nodes.stream().allMatch(n -> n.statuses().get(0).connectedPeers().size() == 3),
+                () -> nodes.stream().map(ChainNode::statuses).toList());
     }
 }
