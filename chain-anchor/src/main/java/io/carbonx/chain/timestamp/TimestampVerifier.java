@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.cmp.PKIStatusInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -134,7 +135,7 @@ public final class TimestampVerifier {
         }
         X509Certificate cert;
         try {
-            cert = signerCertificate(token, given);
+            cert = signerCertificate(token, contentInfo, given);
         } catch (CertificateException | IOException e) {
             return failure(TimestampStatus.CERTIFICATE_MISMATCH, e.getMessage(), info, null);
         } catch (RuntimeException e) {
@@ -191,8 +192,8 @@ public final class TimestampVerifier {
         return new JcaSimpleSignerInfoVerifierBuilder().setProvider(BcProvider.get()).build(cert);
     }
 
-    private static X509Certificate signerCertificate(TimeStampToken token, X509Certificate given)
-            throws CertificateException, IOException {
+    private static X509Certificate signerCertificate(TimeStampToken token, ContentInfo contentInfo,
+                                                     X509Certificate given) throws CertificateException, IOException {
         Collection<X509CertificateHolder> embedded = token.getCertificates().getMatches(null);
         X509Certificate cert = given;
         if (!embedded.isEmpty()) {
@@ -209,10 +210,24 @@ public final class TimestampVerifier {
         if (cert == null) {
             throw new CertificateException("no TSA certificate given and none embedded");
         }
-        if (!token.getSID().match(new X509CertificateHolder(encoded(cert)))) {
+        X509CertificateHolder holder = new X509CertificateHolder(encoded(cert));
+        if (!token.getSID().match(holder) || !Arrays.equals(signerIdentifierDer(contentInfo),
+                new IssuerAndSerialNumber(holder.toASN1Structure()).getEncoded(ASN1Encoding.DER))) {
             throw new CertificateException("the TSA certificate is not the token's signer");
         }
         return cert;
+    }
+
+    /**
+     * The DER of the SignerInfo's issuer and serial number. The signer identifier is not covered by the signature,
+     * and BouncyCastle matches names by their meaning (a GeneralString equals a UTF8String of the same text), so
+     * the verifier requires the very bytes of the certificate's issuer and serial: no other encoding of the
+     * signer passes.
+     */
+    private static byte[] signerIdentifierDer(ContentInfo contentInfo) throws IOException {
+        SignedData sd = SignedData.getInstance(contentInfo.getContent());
+        SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+        return si.getSID().getId().toASN1Primitive().getEncoded(ASN1Encoding.DER);
     }
 
     /** Null when {@code ci} has the strict form described in the class comment, else what is wrong. */

@@ -125,6 +125,33 @@ class TimestampAuthorityTest {
     }
 
     @Test
+    void signerIdentifierReEncodedWithAnotherStringTypeIsACertificateMismatch() throws Exception {
+        byte[] h = hash("block 10");
+        byte[] der = new LocalTimestampClient(tsa, CLOCK, new SecureRandom())
+                .timestamp(h).toCompletableFuture().join().responseDer();
+        // The SignerInfo's issuer name is the last "CarbonX Consortium" UTF8String (tag 0x0C) of the response:
+        // the embedded TSA certificate comes before the SignerInfo. GeneralString (0x1B) has the same meaning to a
+        // name comparison but is not the certificate's issuer encoding, and the signature does not cover it.
+        byte[] text = "CarbonX Consortium".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = -1;
+        for (int i = 0; i + 2 + text.length <= der.length; i++) {
+            if (der[i] == 0x0C && der[i + 1] == text.length
+                    && java.util.Arrays.equals(der, i + 2, i + 2 + text.length, text, 0, text.length)) {
+                at = i;
+            }
+        }
+        assertThat(at).isPositive();
+        byte[] tampered = der.clone();
+        tampered[at] = 0x1B;
+
+        TimestampCheck check = new TimestampVerifier(pki.validator()).verifyResponse(tampered, h, tsa.certificate());
+
+        assertThat(check.status()).as(check.detail()).isEqualTo(TimestampStatus.CERTIFICATE_MISMATCH);
+        assertThat(new TimestampVerifier(pki.validator()).verifyResponse(der, h, tsa.certificate()).status())
+                .isEqualTo(TimestampStatus.VALID);
+    }
+
+    @Test
     void garbageAndTruncatedResponsesAreMalformed() throws Exception {
         byte[] h = hash("block 9");
         byte[] good = new LocalTimestampClient(tsa, CLOCK, new SecureRandom()).timestamp(h)
