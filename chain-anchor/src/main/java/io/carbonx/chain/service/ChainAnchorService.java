@@ -8,7 +8,6 @@ import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.ServiceContext;
 import io.carbonx.eventlog.runtime.ServiceTopic;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -29,8 +28,8 @@ import java.util.Set;
  *
  * <p>Health ({@code /health}): UP while every local validator runs; details per validator (height, view,
  * primary, view change in progress, events read but not yet anchored, records not yet read, connected peers)
- * and the publisher's state. Metrics: see {@link io.carbonx.chain.runtime.AnchorMetrics}, registered in
- * {@link Metrics#globalRegistry} unless another registry is given.
+ * and the publisher's state. Metrics: see {@link io.carbonx.chain.runtime.AnchorMetrics}, registered in the node's
+ * registry ({@link ServiceContext#meters()}) unless another registry is given.
  */
 public final class ChainAnchorService implements CarbonxService {
 
@@ -38,14 +37,14 @@ public final class ChainAnchorService implements CarbonxService {
     private volatile ChainNode node;
     private Vertx vertx;
 
-    /** For {@link java.util.ServiceLoader}: metrics go to {@link Metrics#globalRegistry}. */
+    /** For {@link java.util.ServiceLoader}: metrics go to the node's registry ({@link ServiceContext#meters()}). */
     public ChainAnchorService() {
-        this(Metrics.globalRegistry);
+        this.registry = null;
     }
 
-    /** With an explicit metrics registry. */
+    /** With an explicit metrics registry, used instead of the node's. */
     public ChainAnchorService(MeterRegistry registry) {
-        this.registry = registry;
+        this.registry = java.util.Objects.requireNonNull(registry, "registry");
     }
 
     @Override
@@ -71,8 +70,8 @@ public final class ChainAnchorService implements CarbonxService {
         return vertx.executeBlocking(() -> {
             AnchorSettings settings = AnchorSettings.of(context.config());
             ChainNode n = new ChainNode(settings, context.dataDir(), context.nodeId(),
-                    new KafkaClients(context.bootstrapServers()), context.kafkaClients(), registry,
-                    System::currentTimeMillis, null);
+                    new KafkaClients(context.bootstrapServers()), context.kafkaClients(),
+                    registry != null ? registry : context.meters(), System::currentTimeMillis, null);
             try {
                 n.start();
             } catch (Exception e) {

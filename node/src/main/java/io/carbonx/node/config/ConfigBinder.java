@@ -49,6 +49,7 @@ final class ConfigBinder {
         Path dataDir = path("node.dataDir", string("node.dataDir"));
         long shutdownTimeoutMs = longIn("node.shutdownTimeoutMs", 1, MAX_TIMEOUT_MS);
         long healthTimeoutMs = longIn("node.healthTimeoutMs", 1, MAX_TIMEOUT_MS);
+        long serviceStartTimeoutMs = longIn("node.serviceStartTimeoutMs", 1, MAX_TIMEOUT_MS);
         HttpConfig http = new HttpConfig(host("http.host"), port("http.port"));
         KafkaConfig kafka = kafka(dataDir);
         Map<String, JsonObject> services = new TreeMap<>();
@@ -56,7 +57,8 @@ final class ConfigBinder {
         for (String name : ConfigTree.sortedKeys(section)) {
             services.put(name, section.getJsonObject(name));
         }
-        return new NodeConfig(nodeId, dataDir, shutdownTimeoutMs, healthTimeoutMs, http, kafka, services);
+        return new NodeConfig(nodeId, dataDir, shutdownTimeoutMs, healthTimeoutMs, serviceStartTimeoutMs, http, kafka,
+                services);
     }
 
     private KafkaConfig kafka(Path nodeDataDir) {

@@ -15,12 +15,14 @@ import io.vertx.core.json.JsonObject;
  * @param dataDir           {@code node.dataDir}, absolute
  * @param shutdownTimeoutMs {@code node.shutdownTimeoutMs}
  * @param healthTimeoutMs   {@code node.healthTimeoutMs}
+ * @param serviceStartTimeoutMs {@code node.serviceStartTimeoutMs}: how long one service may take to start
  * @param http              {@code http.*}
  * @param kafka             {@code kafka.*}
  * @param services          {@code services.<name>} sections by name (sorted), each with {@code enabled}
  */
-public record NodeConfig(String nodeId, Path dataDir, long shutdownTimeoutMs, long healthTimeoutMs, HttpConfig http,
-                         KafkaConfig kafka, Map<String, JsonObject> services) {
+public record NodeConfig(String nodeId, Path dataDir, long shutdownTimeoutMs, long healthTimeoutMs,
+                         long serviceStartTimeoutMs, HttpConfig http, KafkaConfig kafka,
+                         Map<String, JsonObject> services) {
     public NodeConfig {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -44,6 +46,7 @@ public record NodeConfig(String nodeId, Path dataDir, long shutdownTimeoutMs, lo
 
     /** A copy with another HTTP listener (tests, tools). */
     public NodeConfig withHttp(HttpConfig newHttp) {
-        return new NodeConfig(nodeId, dataDir, shutdownTimeoutMs, healthTimeoutMs, newHttp, kafka, services);
+        return new NodeConfig(nodeId, dataDir, shutdownTimeoutMs, healthTimeoutMs, serviceStartTimeoutMs, newHttp,
+                kafka, services);
     }
 }

@@ -78,8 +78,8 @@ public final class CarbonxNode implements AutoCloseable {
         vertx = VertxFactory.create(registry, config.nodeId());
         HealthReporter health = new HealthReporter(config.healthTimeoutMs());
         health.register("broker", () -> kafka.probe(config.healthTimeoutMs()));
-        services.startAll(enabled, vertx, config, kafka.bootstrapServers(), kafkaMetrics,
-                config.kafka().startupTimeoutMs());
+        services.startAll(enabled, vertx, config, kafka.bootstrapServers(), kafkaMetrics, registry,
+                config.serviceStartTimeoutMs());
         enabled.forEach(service -> health.register(service.name(), service::health));
         http = listen(health);
         ready.set(true);

@@ -13,6 +13,7 @@ import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.KafkaClientTracker;
 import io.carbonx.eventlog.runtime.ServiceContext;
 import io.carbonx.node.config.NodeConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ final class ServiceRunner {
 
     /** Starts each enabled service, waiting up to {@code timeoutMs} for each; throws on the first failure. */
     void startAll(List<CarbonxService> enabled, Vertx vertx, NodeConfig config, String bootstrapServers,
-                  KafkaClientTracker tracker, long timeoutMs) {
+                  KafkaClientTracker tracker, MeterRegistry meters, long timeoutMs) {
         for (CarbonxService service : enabled) {
             Path dir = config.dataDir().resolve("services").resolve(service.name());
             try {
@@ -38,9 +39,12 @@ final class ServiceRunner {
                 throw new UncheckedIOException("cannot create " + dir, e);
             }
             ServiceContext context = new ServiceContext(config.nodeId(), bootstrapServers,
-                    config.serviceConfig(service.name()), dir, tracker);
+                    config.serviceConfig(service.name()), dir, tracker, meters);
             try {
                 service.start(vertx, context).await(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("service " + service.name() + " did not start within " + timeoutMs
+                        + " ms (node.serviceStartTimeoutMs)", e);
             } catch (Exception e) {
                 throw new IllegalStateException("service " + service.name() + " failed to start: " + e.getMessage(), e);
             }
