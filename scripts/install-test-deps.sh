@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs on a fresh Debian machine (idempotent; needs root or sudo).
-# Today: openssl (interop tests verify certificates and evidence with stock OpenSSL).
+# openssl: interop tests verify certificates and evidence with stock OpenSSL.
+# chromium, chromium-driver: the web console's end-to-end tests drive a real headless Chromium (Selenium).
 set -euo pipefail
 
 need=()
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
