@@ -28,7 +28,8 @@ public record ApiResponse(int status, String contentType, JsonObject body) {
 
     /**
      * A problem response: {@code type} = {@code urn:carbonx:problem:<reason>}, {@code title}, {@code status},
-     * {@code detail} and {@code reason} (a stable code clients can switch on).
+     * {@code detail} and {@code reasonCode} (a stable code clients can switch on; the field the
+     * registry's problems and the OpenAPI {@code Problem} schema use).
      */
     static ApiResponse problem(int status, String reason, String title, String detail) {
         return new ApiResponse(status, PROBLEM_JSON, new JsonObject()
@@ -36,6 +37,6 @@ public record ApiResponse(int status, String contentType, JsonObject body) {
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail)
-                .put("reason", reason));
+                .put("reasonCode", reason));
     }
 }

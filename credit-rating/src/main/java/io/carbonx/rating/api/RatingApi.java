@@ -30,8 +30,8 @@ import io.vertx.core.json.JsonObject;
  * A view is {@link RatingJson#view}; see-all roles are those of {@link RatingAccessPolicy} (REGULATOR, COURT,
  * ARBITRATOR by default). Mount {@code /policy} before {@code /{participantId}}.
  *
- * <p>Errors ({@value ApiResponse#PROBLEM_JSON}, with a {@code reason}), checked in this order, so that a refused
- * caller learns nothing about other participants:
+ * <p>Errors ({@value ApiResponse#PROBLEM_JSON}, with a {@code reasonCode}), checked in this order, so that a
+ * refused caller learns nothing about other participants:
  * <ul>
  *   <li>401 {@code UNAUTHENTICATED}: no caller;</li>
  *   <li>400 {@code INVALID_PARTICIPANT_ID}: blank, longer than {@value #MAX_ID_LENGTH} characters, or with control
@@ -39,6 +39,9 @@ import io.vertx.core.json.JsonObject;
  *   <li>403 {@code RATING_ACCESS_DENIED}: another participant's rating, or the list, without a see-all role;</li>
  *   <li>404 {@code RATING_NOT_FOUND}: the participant has never been rated.</li>
  * </ul>
+ * Over HTTP ({@link RatingRoutes}) the registry's API security authenticates and authorises first, with rules derived
+ * from the same {@link RatingAccessPolicy}, so its 401/403 codes are the ones callers see; the checks here stay for
+ * any other caller of these handlers.
  */
 public final class RatingApi {
 
@@ -53,6 +56,11 @@ public final class RatingApi {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.access = Objects.requireNonNull(access, "access");
         this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** @return who may read which ratings */
+    public RatingAccessPolicy access() {
+        return access;
     }
 
     /** {@code GET /api/v1/ratings/{participantId}}. */

@@ -8,7 +8,10 @@ import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.ServiceContext;
 import io.carbonx.eventlog.runtime.ServiceTopic;
+import io.carbonx.registry.api.auth.ApiSecurity;
+import io.carbonx.registry.api.auth.SecureRouter;
 import io.carbonx.rating.api.RatingApi;
+import io.carbonx.rating.api.RatingRoutes;
 import io.carbonx.rating.core.config.RatingPolicy;
 import io.carbonx.rating.readmodel.RatingQueries;
 import io.carbonx.schemas.TopicSpec;
@@ -16,6 +19,9 @@ import io.carbonx.schemas.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The credit-rating service on the node's {@link CarbonxService} seam (listed in
@@ -29,15 +35,20 @@ import io.vertx.core.json.JsonObject;
  * hash it stopped with. Time is the journal's: ClockTicked events re-grade everyone at their logical time; the wall
  * clock is never read. See {@link RatingPipeline} for health and {@link RatingServiceSettings} for configuration.
  *
- * <p>For the API layer: {@link #queries()} (read model of the ratings topic), {@link #api()} (the REST handlers) and
- * {@link #policy()} (grade effects in force) are available once {@link #start} completed.
+ * <p>REST: {@link #mountRoutes} mounts {@link RatingRoutes} ({@code GET /api/v1/ratings[/policy|/{participantId}[/history]]})
+ * behind the node's API security, which the registry service creates on the same node. For other API layers:
+ * {@link #queries()} (read model of the ratings topic), {@link #api()} (the REST handlers) and {@link #policy()}
+ * (grade effects in force) are available once {@link #start} completed.
  */
 public final class RatingService implements CarbonxService {
 
     /** The service name: config section, health component, metrics tag. */
     public static final String NAME = "credit-rating";
 
+    private static final Logger LOG = LoggerFactory.getLogger(RatingService.class);
+
     private volatile RatingPipeline pipeline;
+    private volatile List<SecureRouter.Mounted> routes = List.of();
     private Vertx vertx;
 
     @Override
@@ -77,6 +88,33 @@ public final class RatingService implements CarbonxService {
             pipeline = new RatingPipeline(new KafkaClients(context.bootstrapServers()), settings).start();
             return null;
         });
+    }
+
+    /**
+     * Mounts the rating routes ({@link RatingRoutes}) behind the node's API security (created by the registry service
+     * on this node: its tokens are the ones accepted). Mounts nothing, and logs why, when the service has not
+     * started, when {@code readModel} is off (this process would serve no ratings), or when no registry runs on this
+     * node (no API security to authenticate callers with: deny by default).
+     */
+    @Override
+    public void mountRoutes(Router router) {
+        RatingPipeline p = pipeline;
+        ApiSecurity security = vertx == null ? null : ApiSecurity.shared(vertx, () -> null);
+        String missing = p == null ? "not started"
+                : !p.settings().readModel() ? "readModel is off"
+                : security == null ? "no API security on this node (the registry service is not running here)" : null;
+        if (missing != null) {
+            LOG.warn("credit-rating routes not mounted: {}", missing);
+            return;
+        }
+        SecureRouter secure = new SecureRouter(router, security);
+        RatingRoutes.mount(secure, p.api());
+        routes = secure.mounted();
+    }
+
+    /** @return the routes {@link #mountRoutes} mounted (empty if none) */
+    public List<SecureRouter.Mounted> routes() {
+        return routes;
     }
 
     @Override

@@ -137,7 +137,7 @@ class RatingApiTest {
     private static void assertProblem(ApiResponse r, int status, String reason) {
         assertThat(r.status()).isEqualTo(status);
         assertThat(r.contentType()).isEqualTo(ApiResponse.PROBLEM_JSON);
-        assertThat(r.body().getString("reason")).isEqualTo(reason);
+        assertThat(r.body().getString("reasonCode")).isEqualTo(reason);
         assertThat(r.body().getInteger("status")).isEqualTo(status);
         assertThat(r.body().getString("type")).isEqualTo("urn:carbonx:problem:" + reason);
     }

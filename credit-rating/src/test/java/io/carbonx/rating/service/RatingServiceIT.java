@@ -40,6 +40,7 @@ import io.carbonx.testkit.KafkaBroker;
 import io.carbonx.testkit.KafkaBrokerExtension;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -221,6 +222,9 @@ class RatingServiceIT {
             assertThat(current).isEqualTo(RatingView.of(lastAcme));
             assertThat(service.api().current(new Caller("acme", Role.ENTERPRISE), "acme")
                     .status()).isEqualTo(200);
+            service.mountRoutes(Router.router(vertx));
+            assertThat(service.routes()).as("no registry on this Vert.x: no API security, so no route (deny by default)")
+                    .isEmpty();
 
             JsonObject h = health(service);
             assertThat(h.getLong("participantsRated")).isEqualTo(2);

@@ -6,6 +6,8 @@ import java.util.ServiceLoader;
 
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ServiceTopic;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.Test;
 
 /** The service as the node discovers it. */
@@ -27,6 +29,18 @@ class RatingServiceTest {
                 .containsExactly("carbonx.registry.journal", "carbonx.ratings", "carbonx.deadletter");
         assertThat(service.topics().get(0).partitions()).isEqualTo(1);
         assertThat(service.topics().get(0).configs()).containsEntry("retention.ms", "-1");
+    }
+
+    @Test
+    void mountsNoRouteBeforeStart() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            RatingService service = new RatingService();
+            service.mountRoutes(Router.router(vertx));
+            assertThat(service.routes()).isEmpty();
+        } finally {
+            vertx.close();
+        }
     }
 
     @Test

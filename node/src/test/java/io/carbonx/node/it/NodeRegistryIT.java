@@ -21,6 +21,7 @@ import java.util.TreeSet;
 
 import io.carbonx.node.runtime.CarbonxNode;
 import io.carbonx.node.testing.NodeFixture;
+import io.carbonx.rating.service.RatingService;
 import io.carbonx.registry.identity.ParticipantSigner;
 import io.carbonx.registry.identity.pki.CaStore;
 import io.carbonx.registry.identity.pki.EncryptedKeys;
@@ -37,7 +38,8 @@ import org.yaml.snakeyaml.Yaml;
  * The registry on a real node: it starts on the seam (CA passphrase from the environment), reports its replay
  * check on /health, mounts its routes on the node's router, and every /api/v1 operation of the OpenAPI document
  * is served (protected ones answer 401 without a token); the operator logs in with the bootstrap identity the CA
- * created in the service's data directory.
+ * created in the service's data directory. The credit-rating service runs beside it and mounts its routes behind
+ * the registry's API security, so the document's ratings section is checked the same way.
  */
 class NodeRegistryIT {
     private static final String PASSPHRASE = "node registry it passphrase";
@@ -48,13 +50,16 @@ class NodeRegistryIT {
 
     private static CarbonxNode node;
     private static RegistryService registry;
+    private static RatingService rating;
 
     @BeforeAll
     static void start() {
         Map<String, String> env = Map.of("CARBONX_SERVICES_REGISTRY_CA_PASSPHRASE", PASSPHRASE,
                 "CARBONX_SERVICES_REGISTRY_PBKDF2_ITERATIONS", "1000");
         registry = new RegistryService();
-        node = CarbonxNode.start(NodeFixture.config(workDir, env, List.of(registry)), List.of(registry));
+        rating = new RatingService();
+        node = CarbonxNode.start(NodeFixture.config(workDir, env, List.of(registry, rating)),
+                List.of(registry, rating));
     }
 
     @AfterAll
@@ -99,7 +104,8 @@ class NodeRegistryIT {
         }
         Set<String> mounted = new TreeSet<>();
         registry.routes().forEach(r -> mounted.add(r.method() + " " + r.path().replaceAll(":([A-Za-z]+)", "{$1}")));
-        assertThat(described).as("the OpenAPI document describes exactly the routes the registry mounts")
+        rating.routes().forEach(r -> mounted.add(r.method() + " " + r.path().replaceAll(":([A-Za-z]+)", "{$1}")));
+        assertThat(described).as("the OpenAPI document describes exactly the routes the registry and rating mount")
                 .isEqualTo(mounted);
     }
 
