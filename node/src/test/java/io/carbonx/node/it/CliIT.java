@@ -304,6 +304,20 @@ class CliIT {
 
     @Test
     @Order(9)
+    void replayingUnderOtherInstrumentRulesGivesOtherStateHashes_andTheCheckFails() throws Exception {
+        Path config = work.resolve("other-rules.yaml");
+        Files.writeString(config, String.join("\n", "services:", "  exchange:", "    instruments:",
+                "      - id: " + EUA, "        kind: ALLOWANCE", "        vintage: 2026",
+                "        referencePriceMinor: 20000", "        bandBps: 1000", ""));
+
+        Run r = cli("replay", "--service", "exchange", "--config", config.toString());
+
+        assertThat(r.code()).as(r.both()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.out()).containsPattern("exchange +" + EUA + " .* DIFFERS").contains("MISMATCH: ");
+    }
+
+    @Test
+    @Order(10)
     void theChainVerifiesEndToEnd_andNotWithoutAQuorumOfKnownValidators() throws Exception {
         Path validators = dataDir.resolve("services").resolve("chain-anchor").resolve("validators");
         Path root = work.resolve("root-ca.pem");
@@ -324,7 +338,7 @@ class CliIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void anEvidenceBundleSignedByTheNodesValidatorsVerifies_andATamperedOneDoesNot() throws Exception {
         Path validators = dataDir.resolve("services").resolve("chain-anchor").resolve("validators");
         ValidatorFiles files = new ValidatorFiles(validators);
