@@ -1,0 +1,56 @@
+package io.carbonx.node.demo.facts;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * What the event log says happened: every decodable event of the public topics the demo reads, by type, in topic
+ * then partition then offset order, and the number of records of each topic.
+ */
+public final class DayFacts {
+
+    private final Map<Class<?>, List<SpecificRecord>> byType = new TreeMap<>((a, b) -> a.getName()
+            .compareTo(b.getName()));
+    private final Map<String, Long> records = new TreeMap<>();
+    private long undecodable;
+
+    /** Adds an event read from {@code topic}. */
+    public void add(String topic, SpecificRecord event) {
+        byType.computeIfAbsent(event.getClass(), k -> new ArrayList<>()).add(event);
+        records.merge(topic, 1L, Long::sum);
+    }
+
+    /** Counts a record that did not decode. */
+    public void undecodable(String topic) {
+        undecodable++;
+        records.merge(topic, 1L, Long::sum);
+    }
+
+    /** Every event of {@code type}, in read order. */
+    @SuppressWarnings("unchecked")
+    public <T extends SpecificRecord> List<T> all(Class<T> type) {
+        List<SpecificRecord> l = byType.get(type);
+        return l == null ? List.of() : Collections.unmodifiableList((List<T>) (List<?>) l);
+    }
+
+    /** Records read per topic. */
+    public Map<String, Long> records() {
+        return Collections.unmodifiableMap(records);
+    }
+
+    /** Records that did not decode. */
+    public long undecodable() {
+        return undecodable;
+    }
+
+    /** Events per type name. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> out = new TreeMap<>();
+        byType.forEach((k, v) -> out.put(k.getSimpleName(), v.size()));
+        return out;
+    }
+}
