@@ -105,7 +105,7 @@ class ImageTarballIT {
         boolean done = p.waitFor(120, TimeUnit.SECONDS);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!done) {
-            p.destroyForcibly();
+            stop(p);
         }
         assertThat(done).as("carbonx version finished; output: %s", out).isTrue();
         assertThat(p.exitValue()).as("exit code; output: %s", out).isZero();
@@ -130,11 +130,31 @@ class ImageTarballIT {
             assertThat(status).as("/health/ready of the node in the image; end of %s:%n%s", log, tail(log))
                     .isEqualTo(200);
         } finally {
-            p.destroy(); // SIGTERM to unshare, which sends SIGTERM to the node (--kill-child)
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            stop(p);
+        }
+    }
+
+    /**
+     * Stops the node as Kubernetes would: SIGTERM to the node itself (unshare's child: --kill-child cannot reach it,
+     * because the parent-death signal is cleared when chroot changes the user), then a bounded wait, then SIGKILL
+     * to whatever is left.
+     */
+    private static void stop(Process p) throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
             }
         }
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(tree).as("the node's processes ended").noneMatch(ProcessHandle::isAlive);
     }
 
     private static int awaitReady(Process p, int port) throws InterruptedException {
