@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * The validators one node runs, wired together: identities (enrolled with the registry CA at first start),
  * the roster checked against the consortium CA, one {@link ValidatorDriver} per local validator with its own
  * event feed, the transport (the in-memory bus when all validators are here, TLS otherwise), the publisher
- * of {@code BlockCommitted}/{@code ViewChanged} and the blocks-topic follower for catch-up, and the metrics.
+ * of {@code BlockCommitted}/{@code ViewChanged} and the blocks-topic follower for catch-up, the metrics, and
+ * ({@link EvidenceRuntime}) the block time-stamper and the evidence index behind {@link #evidence()}.
  *
  * <p>Validators can be stopped and started again individually ({@link #stopValidator}, {@link #startValidator}):
  * a stopped validator's files stay, and it resumes from them. Thread-safe.
@@ -122,7 +123,7 @@ public final class ChainNode implements AutoCloseable {
         }
         pbft = settings.pbft(roster.validatorSet());
         EvidenceRuntime ev = EvidenceRuntime.create(settings, enrol, roster, serviceDir, nodeId, kafka, tracker,
-                registry, now);
+                registry, clockMs);
         evidence = ev;
         if (ev.stamper() != null) {
             listeners.add(ev.stamper());

@@ -25,6 +25,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +65,12 @@ final class EvidenceRuntime implements AutoCloseable {
      */
     static EvidenceRuntime create(AnchorSettings s, ValidatorEnrolment.Settings enrol, ValidatorRoster roster,
                                   Path serviceDir, String nodeId, KafkaClients kafka, KafkaClientTracker tracker,
-                                  MeterRegistry registry, Instant now) throws RosterException {
+                                  MeterRegistry registry, LongSupplier clockMs) throws RosterException {
         if (kafka == null) {
             return new EvidenceRuntime(null, null, null, null, null);
         }
         BlockStamper stamper = null;
-        TimestampClient client = timestampClient(s, enrol, roster, now);
+        TimestampClient client = timestampClient(s, enrol, roster, clockMs);
         if (client != null) {
             stamper = new BlockStamper(s.chainId(), client, kafka, s.blocksTopic(), s.stampIntervalMs(), tracker,
                     SERVICE);
@@ -98,7 +101,7 @@ final class EvidenceRuntime implements AutoCloseable {
     }
 
     private static TimestampClient timestampClient(AnchorSettings s, ValidatorEnrolment.Settings enrol,
-                                                   ValidatorRoster roster, Instant now) throws RosterException {
+                                                   ValidatorRoster roster, LongSupplier clockMs) throws RosterException {
         AnchorSettings.Timestamping mode = s.timestamping();
         int operator = s.tsaOperator();
         switch (mode) {
@@ -118,8 +121,33 @@ final class EvidenceRuntime implements AutoCloseable {
                     return null;
                 }
         }
-        TimestampAuthority tsa = TsaEnrolment.ensure(enrol, roster, operator, now, new SecureRandom());
-        return new LocalTimestampClient(tsa, Clock.systemUTC(), new SecureRandom());
+        TimestampAuthority tsa = TsaEnrolment.ensure(enrol, roster, operator, Instant.ofEpochMilli(clockMs.getAsLong()),
+                new SecureRandom());
+        return new LocalTimestampClient(tsa, new NodeClock(clockMs), new SecureRandom());
+    }
+
+    /** The node's clock as a {@link Clock} (UTC): the TSA's genTime is the time the node runs on. */
+    private static final class NodeClock extends Clock {
+        private final LongSupplier ms;
+
+        NodeClock(LongSupplier ms) {
+            this.ms = ms;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return zone.equals(ZoneOffset.UTC) ? this : Clock.fixed(instant(), zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(ms.getAsLong());
+        }
     }
 
     /** The stamper to register as a driver listener, or null. */

@@ -137,7 +137,7 @@ public final class EvidenceRoutes {
             Problems.send(ctx, 500, "INTERNAL_ERROR", "the bundle could not be built: " + cause);
             return;
         }
-        String detail = e.getMessage().substring(e.reason().name().length() + 2);
+        String detail = e.detail();
         switch (e.reason()) {
             case SUBJECT_NOT_FOUND -> Problems.send(ctx, 404, e.reason().name(), detail);
             case NOT_YET_ANCHORED, NOT_YET_TIMESTAMPED -> {
