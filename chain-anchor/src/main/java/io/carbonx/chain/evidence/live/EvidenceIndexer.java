@@ -100,12 +100,8 @@ public final class EvidenceIndexer implements AutoCloseable {
 
     /** Starts following the blocks topic from its beginning. */
     public synchronized void start() {
-        Map<String, Object> config = new HashMap<>(clients.consumerConfig(clientId + "-blocks",
-                Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false")));
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumer = clients.newConsumer(config);
         running = true;
-        thread = new Thread(this::run, clientId);
+        thread = new Thread(this::runWithRestarts, clientId);
         thread.setDaemon(true);
         thread.start();
     }
@@ -120,29 +116,59 @@ public final class EvidenceIndexer implements AutoCloseable {
         return seenHeight;
     }
 
-    private void run() {
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        KafkaClientTracker.Registration registration = tracker.track(c, service);
-        try {
-            while (running && !assign(c)) {
-                Thread.sleep(500);
-            }
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    accept(r);
+    /**
+     * Follows the blocks topic until closed. A consumer that fails (broker unreachable too long, a client error) is
+     * replaced after a pause and reads the topic again from its beginning: blocks already indexed are skipped, tokens
+     * already kept are not duplicated.
+     */
+    private void runWithRestarts() {
+        while (running) {
+            Map<String, Object> config = new HashMap<>(clients.consumerConfig(clientId + "-blocks",
+                    Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false")));
+            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            KafkaConsumer<byte[], byte[]> c;
+            synchronized (this) {
+                if (!running) {
+                    return;
                 }
-                indexPending();
+                c = clients.newConsumer(config);
+                consumer = c;
             }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            failure = "indexer stopped: " + e;
-            LOG.error("{}: evidence indexing failed", clientId, e);
-        } finally {
-            registration.close();
-            c.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+            KafkaClientTracker.Registration registration = tracker.track(c, service);
+            try {
+                follow(c);
+            } catch (WakeupException e) {
+                return; // close() asked us to stop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    failure = "following " + blocksTopic + " failed, restarting: " + e;
+                    LOG.error("{}: evidence indexing failed; restarting the consumer", clientId, e);
+                }
+            } finally {
+                registration.close();
+                c.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+            }
+            try {
+                Thread.sleep(RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void follow(KafkaConsumer<byte[], byte[]> c) throws InterruptedException {
+        while (running && !assign(c)) {
+            Thread.sleep(500);
+        }
+        while (running) {
+            for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                accept(r);
+            }
+            indexPending();
         }
     }
 
@@ -289,7 +315,10 @@ public final class EvidenceIndexer implements AutoCloseable {
             running = false;
             t = thread;
         }
-        KafkaConsumer<byte[], byte[]> c = consumer;
+        KafkaConsumer<byte[], byte[]> c;
+        synchronized (this) {
+            c = consumer;
+        }
         if (c != null) {
             c.wakeup();
         }
