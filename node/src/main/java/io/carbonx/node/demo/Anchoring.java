@@ -23,7 +23,7 @@ public final class Anchoring {
      * @param check      the check
      * @param height     the chain's height when covered
      * @param events     events inside the blocks when covered
-     * @param records    committed records of the anchored topics below the ends
+     * @param records    sum of the end offsets the chain had to reach (records and transaction markers)
      * @param waitedMs   how long the chain took to catch up
      */
     public record Result(CheckResult check, long height, long events, long records, long waitedMs) {

@@ -28,7 +28,7 @@ public record DemoPlan(int enterprises, int preOpenOrders, int flowOrders, int c
         int enterprises = Math.max(20, (int) Math.round(24 * s));
         int flow = Math.max(300, (int) Math.round(3_000 * s));
         long openAfter = options.openAfterSec() > 0 ? options.openAfterSec() * 1_000L
-                : 60_000L + Math.round(enterprises * 1_000L * Math.min(1.0, s));
+                : 80_000L + Math.round(enterprises * 1_000L * Math.min(1.0, s));
         long continuous = Math.max(40_000L, Math.round(70_000L * Math.min(1.5, s)));
         return new DemoPlan(enterprises, Math.max(12, (int) Math.round(40 * s)), flow,
                 Math.max(10, (int) Math.round(40 * s)), Math.min(8, enterprises - SCRIPTED), openAfter, continuous,

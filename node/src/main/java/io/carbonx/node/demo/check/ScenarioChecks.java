@@ -170,14 +170,18 @@ public final class ScenarioChecks {
                 "deposit unchanged");
     }
 
-    /** At one price, the better-graded later order was filled while the earlier worse-graded one was not. */
+    /**
+     * At one price, the better-graded later order was filled before the earlier worse-graded one: the first fill of
+     * either (trades of one instrument are in execution order in the log) is the better one's. The worse one may be
+     * filled later in the day.
+     */
     public CheckResult priority(String worseEarlier, String betterLater) {
-        boolean better = facts.all(TradeExecuted.class).stream().anyMatch(t -> betterLater.equals(t.getBuyOrderId()));
-        boolean worse = facts.all(TradeExecuted.class).stream().anyMatch(t -> worseEarlier.equals(t.getBuyOrderId()));
+        String first = facts.all(TradeExecuted.class).stream().map(TradeExecuted::getBuyOrderId)
+                .filter(id -> betterLater.equals(id) || worseEarlier.equals(id)).findFirst().orElse(null);
         Optional<io.carbonx.events.OrderAccepted> w = accepted(worseEarlier);
         Optional<io.carbonx.events.OrderAccepted> b = accepted(betterLater);
-        List<String> problems = better && !worse ? List.of() : List.of("fills: better-graded " + betterLater + " "
-                + better + ", earlier worse-graded " + worseEarlier + " " + worse);
+        List<String> problems = betterLater.equals(first) ? List.of() : List.of("the first fill at that price went to "
+                + (first == null ? "neither order" : "the earlier worse-graded " + worseEarlier));
         return CheckResult.of("priority follows the grade", problems, "at equal price the " + b.map(x ->
                 x.getGrade().toString()).orElse("?") + " order (second in time) was filled before the " + w.map(x ->
                 x.getGrade().toString()).orElse("?") + " order (first in time)", "time won over grade");

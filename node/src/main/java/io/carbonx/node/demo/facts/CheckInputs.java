@@ -85,12 +85,7 @@ public final class CheckInputs {
         f.all(OrderSubmitted.class).forEach(o -> submitted.add(o.getOrderId()));
         Map<String, Long> accepted = new HashMap<>();
         f.all(OrderAccepted.class).forEach(o -> accepted.put(o.getOrderId(), o.getQuantity()));
-        Set<String> rejected = new HashSet<>();
-        f.all(OrderRejected.class).forEach(o -> {
-            if (o.getOrderId() != null) {
-                rejected.add(o.getOrderId());
-            }
-        });
+        Set<String> rejected = new HashSet<>(orderRejections(f).keySet());
         Map<String, Long> filled = new HashMap<>();
         for (TradeExecuted t : f.all(TradeExecuted.class)) {
             if (t.getBuyOrderId() != null) {
@@ -106,6 +101,25 @@ public final class CheckInputs {
         f.all(OrderExpired.class).forEach(o -> expired.add(o.getOrderId()));
         return new OrderAccounting.Facts(taken, submitted, accepted, rejected, filled, cancelled, expired,
                 openOrders(accounts));
+    }
+
+    /**
+     * The refusals of orders themselves: OrderRejected caused by the order's own OrderSubmitted (a refused cancel of
+     * an order the book no longer holds is an OrderRejected too, caused by the cancel request, and does not count).
+     *
+     * @return order id → reason code
+     */
+    public static Map<String, String> orderRejections(DayFacts f) {
+        Map<String, String> submittedBy = new HashMap<>();
+        f.all(OrderSubmitted.class).forEach(o -> submittedBy.put(o.getEnvelope().getEventId(), o.getOrderId()));
+        Map<String, String> out = new TreeMap<>();
+        for (OrderRejected r : f.all(OrderRejected.class)) {
+            String cause = r.getEnvelope().getCauseId();
+            if (r.getOrderId() != null && cause != null && r.getOrderId().equals(submittedBy.get(cause))) {
+                out.put(r.getOrderId(), r.getReasonCode());
+            }
+        }
+        return out;
     }
 
     /** Every order id the registry's accounts hold open. */

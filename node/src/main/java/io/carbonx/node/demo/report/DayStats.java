@@ -4,7 +4,6 @@ import io.carbonx.events.AuctionCleared;
 import io.carbonx.events.DefaultRecorded;
 import io.carbonx.events.DepositForfeited;
 import io.carbonx.events.OrderAccepted;
-import io.carbonx.events.OrderRejected;
 import io.carbonx.events.TradeExecuted;
 import io.carbonx.node.demo.DayLog;
 import io.carbonx.node.demo.facts.DayFacts;
@@ -64,7 +63,8 @@ public final class DayStats {
             }
         });
         Map<String, Integer> rejected = new TreeMap<>();
-        f.all(OrderRejected.class).forEach(r -> rejected.merge(r.getReasonCode(), 1, Integer::sum));
+        io.carbonx.node.demo.facts.CheckInputs.orderRejections(f).values()
+                .forEach(reason -> rejected.merge(reason, 1, Integer::sum));
         JsonObject s = new JsonObject();
         states.forEach(s::put);
         return new JsonObject().put("sent", sent.size()).put("taken", sent.stream().filter(DayLog.SentOrder::taken)

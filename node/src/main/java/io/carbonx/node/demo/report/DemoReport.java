@@ -81,6 +81,9 @@ public final class DemoReport {
                     points.add(new Svg.Point(t.getEnvelope().getLogicalTime(), t.getPriceMinor(), t.getQuantity()));
                 }
             }
+            if (points.isEmpty()) {
+                continue;
+            }
             points.sort((a, b) -> Long.compare(a.timeMs(), b.timeMs()));
             out.put("price-" + instrument + ".svg", Svg.priceVolume(instrument + ": trade prices (line) and volume"
                     + " (bars)", points));

@@ -21,7 +21,7 @@ public final class MarkdownReport {
                 s.getValue("scale"), s.getDouble("durationSeconds"), s.getBoolean("passed") ? "PASSED" : "FAILED"));
         checks(m, r);
         figures(m, s);
-        scenes(m, s.getJsonObject("scenes"));
+        scenes(m, s.getJsonObject("scenes"), s.getJsonObject("participants").getJsonObject("names"));
         m.append("## Charts\n\n");
         charts.forEach(c -> m.append("![").append(c).append("](charts/").append(c).append(")\n\n"));
         evidence(m, s.getJsonArray("evidence"));
@@ -117,7 +117,12 @@ public final class MarkdownReport {
         m.append('\n');
     }
 
-    private static void scenes(StringBuilder m, JsonObject s) {
+    private static String who(JsonObject names, String id) {
+        String n = names.getString(id);
+        return n == null ? id : n + " (" + id + ")";
+    }
+
+    private static void scenes(StringBuilder m, JsonObject s, JsonObject names) {
         m.append("## Scenes\n\n");
         JsonObject before = s.getJsonObject("scene.deposit.before");
         JsonObject after = s.getJsonObject("scene.deposit.after");
@@ -142,14 +147,16 @@ public final class MarkdownReport {
             JsonObject d = s.getJsonObject(k);
             if (d != null) {
                 m.append(String.format(Locale.ROOT, "- **%s default** %s: %s owed %s; its deposit %s moved to %s.%n",
-                        d.getString("kind"), d.getString("defaultId"), d.getString("defaulterId"),
+                        d.getString("kind"), d.getString("defaultId"), who(names, d.getString("defaulterId")),
                         Svg.money(d.getLong("amountMinor", 0L)), Svg.money(d.getJsonObject("forfeit",
-                                new JsonObject()).getLong("amountMinor", 0L)), d.getString("counterpartyId")));
+                                new JsonObject()).getLong("amountMinor", 0L)),
+                        who(names, d.getString("counterpartyId"))));
             }
         }
         JsonObject c = s.getJsonObject("scene.cancelled");
         if (c != null) {
-            m.append("- **Freeze and cancellation**: the regulator froze ").append(c.getString("participant"))
+            m.append("- **Freeze and cancellation**: the regulator froze ")
+                    .append(who(names, c.getString("participant")))
                     .append(" and cancelled its account (status ").append(c.getString("status")).append(").\n");
         }
         m.append('\n');

@@ -47,7 +47,7 @@ public final class Summary {
                 .put("depositsByGrade", DayStats.depositsByGrade(f))
                 .put("compliance", compliance(f))
                 .put("chain", new JsonObject().put("height", anchored.height()).put("eventsAnchored", anchored.events())
-                        .put("anchoredTopicRecords", anchored.records()).put("catchUpMs", anchored.waitedMs()))
+                        .put("anchoredTopicEndOffsets", anchored.records()).put("catchUpMs", anchored.waitedMs()))
                 .put("scenes", scenes(log))
                 .put("evidence", evidence(r))
                 .put("events", counts(f))

@@ -32,7 +32,7 @@ public final class OrderFlow {
     }
 
     private final Random random;
-    private final Map<String, long[]> budgets = new HashMap<>();
+    private final Map<Integer, long[]> budgets = new HashMap<>();
     private final Map<String, Long> mids = new HashMap<>();
 
     /** @param seed the demo's seed (the flow draws from its own stream) */
@@ -131,7 +131,7 @@ public final class OrderFlow {
 
     /** The intent if the enterprise's budget allows it (and then charged to it), else null. */
     private Intent admit(Cast.Enterprise e, Market m, Side side, long qty, long price) {
-        long[] budget = budgets.computeIfAbsent(e.id(), k -> new long[] {e.spec().allowances(),
+        long[] budget = budgets.computeIfAbsent(e.spec().index(), k -> new long[] {e.spec().allowances(),
             e.spec().nextAllowances(), e.spec().offsets(), 0});
         if (side == Side.SELL && !m.energy()) {
             int slot = m == Market.SESSION ? 0 : m == Market.CONTINUOUS ? 1 : 2;
