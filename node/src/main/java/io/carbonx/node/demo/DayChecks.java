@@ -100,6 +100,7 @@ public final class DayChecks {
         out.add(s.auction("closing call auction", DemoNodeConfig.SESSION, AuctionKind.CLOSING));
         out.add(s.auction("periodic call auctions", DemoNodeConfig.OFFSET, AuctionKind.PERIODIC));
         out.add(s.auction("primary allocation auction", DemoNodeConfig.CONTINUOUS, AuctionKind.PRIMARY));
+        out.add(s.primaryAllocations());
         out.add(s.venue("continuous trading", TradeVenue.CONTINUOUS, null));
         out.add(energy ? s.venue("energy pool bidding", TradeVenue.POOL, DemoNodeConfig.ENERGY)
                 : CheckResult.skipped("energy pool bidding", "the registry refuses ENERGY instruments on this build"
@@ -154,9 +155,9 @@ public final class DayChecks {
         String penalty = f.all(PenaltyApplied.class).stream().map(PenaltyApplied::getPenaltyId).findFirst()
                 .orElse(null);
         List<EvidenceCheck.Outcome> out = new ArrayList<>();
-        out.add(check.fetch("trades", trade, Duration.ofSeconds(120)));
-        out.add(check.fetch("defaults", defaultId, Duration.ofSeconds(120)));
-        out.add(check.fetch("penalties", penalty, Duration.ofSeconds(120)));
+        out.add(check.fetch("trades", "trade", trade, Duration.ofSeconds(120)));
+        out.add(check.fetch("defaults", "default", defaultId, Duration.ofSeconds(120)));
+        out.add(check.fetch("penalties", "penalty", penalty, Duration.ofSeconds(120)));
         return out;
     }
 

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,15 @@ public final class DemoRunner {
     public static final int FAILURE = 1;
     /** Exit code: a check failed. */
     public static final int CHECK_FAILED = 3;
+    /** Exit code: the output or data directory cannot be used. */
+    public static final int USAGE = 2;
 
     private static final int STEPS = 9;
 
     private final DemoOptions options;
     private final PrintWriter out;
+    /** The running node, closed by the shutdown hook on Ctrl-C or SIGTERM. */
+    private final AtomicReference<CarbonxNode> running = new AtomicReference<>();
 
     /**
      * @param options what was asked
@@ -66,12 +71,26 @@ public final class DemoRunner {
         DemoPlan plan = DemoPlan.of(options);
         Progress progress = new Progress(out, STEPS);
         Path outDir = options.out().toAbsolutePath();
-        Path dataDir = prepare(outDir);
+        Path dataDir;
+        try {
+            dataDir = prepare(outDir);
+        } catch (DemoException | UncheckedIOException e) {
+            out.println("carbonx demo: " + e.getMessage());
+            out.flush();
+            return USAGE;
+        }
         progress.plain("carbonx demo: seed " + options.seed() + ", scale " + options.scale() + ", "
                 + plan.enterprises() + " enterprises, ~" + plan.flowOrders() + " orders; data " + dataDir + ", report "
                 + outDir + " (node log: " + outDir.resolve("node.log") + ")");
         ExecutorService pool = Executors.newFixedThreadPool(plan.clients());
         NodeLog nodeLog = NodeLog.redirect(outDir.resolve("node.log"));
+        Thread hook = new Thread(() -> {
+            CarbonxNode n = running.get();
+            if (n != null) {
+                n.close();
+            }
+        }, "carbonx-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             return play(plan, progress, outDir, dataDir, pool);
         } catch (RuntimeException e) {
@@ -80,6 +99,11 @@ public final class DemoRunner {
                     + ")");
             return FAILURE;
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs: the node is being closed by it
+            }
             nodeLog.close();
             pool.shutdownNow();
             if (!options.keepData()) {
@@ -94,6 +118,7 @@ public final class DemoRunner {
         NodeConfig config = config(outDir, dataDir, times, plan);
         progress.step("starting the node (embedded Kafka, registry, exchange, rating, 4 PBFT validators)");
         try (CarbonxNode node = CarbonxNode.start(config, ServiceCatalog.discover())) {
+            running.set(node);
             String url = "http://127.0.0.1:" + node.httpPort();
             progress.info("node up: %s, Kafka %s", url, node.bootstrapServers());
             NodeClient client = new NodeClient(url, Duration.ofSeconds(60));

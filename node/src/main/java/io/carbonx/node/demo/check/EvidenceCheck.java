@@ -47,12 +47,13 @@ public final class EvidenceCheck {
      * Fetches and verifies.
      *
      * @param kind the API's path segment ({@code trades}, {@code defaults}, {@code penalties}, ...)
+     * @param noun what one subject is called ({@code trade}, {@code default}, {@code penalty})
      * @param id   the subject's id, null if the day produced none
      */
-    public Outcome fetch(String kind, String id, Duration timeout) {
-        String name = "evidence: " + kind.replaceAll("s$", "").replace("ie", "y") + " " + id;
+    public Outcome fetch(String kind, String noun, String id, Duration timeout) {
+        String name = "evidence: " + noun + " " + id;
         if (id == null) {
-            return new Outcome(CheckResult.failed("evidence: " + kind, "the day produced no " + kind + " to ask"
+            return new Outcome(CheckResult.failed("evidence: " + noun, "the day produced no " + noun + " to ask"
                     + " evidence for", List.of()), null, 0, 0);
         }
         String path = "/api/v1/evidence/" + kind + "/" + id;

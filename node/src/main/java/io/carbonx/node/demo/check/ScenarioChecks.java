@@ -62,6 +62,46 @@ public final class ScenarioChecks {
                 + found.get(found.size() - 1).getClearingPriceMinor()), "missing");
     }
 
+    /**
+     * Every primary-auction win ({@code AuctionAllocated}) was credited by the registry ({@code QuotaAllocated} of
+     * source PRIMARY_AUCTION with its allocation id and quantity) or refused to the winner ({@code RequestRejected
+     * AUCTION_ALLOCATION}). SKIPPED when the registry answered none of them (a build whose registry does not consume
+     * the exchange's {@code AuctionAllocated}).
+     */
+    public CheckResult primaryAllocations() {
+        String name = "primary auction allocations credited";
+        List<io.carbonx.events.AuctionAllocated> won = facts.all(io.carbonx.events.AuctionAllocated.class);
+        java.util.Map<String, Long> credited = new java.util.TreeMap<>();
+        facts.all(io.carbonx.events.QuotaAllocated.class).stream()
+                .filter(q -> q.getSource() == io.carbonx.events.AllocationSource.PRIMARY_AUCTION)
+                .forEach(q -> credited.put(q.getAllocationId(), q.getQuantity()));
+        java.util.Set<String> refused = new java.util.TreeSet<>();
+        facts.all(io.carbonx.events.RequestRejected.class).stream()
+                .filter(r -> "AUCTION_ALLOCATION".equals(r.getRequestType()))
+                .forEach(r -> refused.add(String.valueOf(r.getClientRequestId())));
+        if (won.isEmpty()) {
+            return CheckResult.failed(name, "the primary auction allocated nothing", List.of());
+        }
+        if (credited.isEmpty() && refused.isEmpty()) {
+            return CheckResult.skipped(name, "the registry does not consume AuctionAllocated on this build: the "
+                    + won.size() + " wins were published by the exchange but neither credited nor refused");
+        }
+        List<String> problems = new ArrayList<>();
+        long units = 0;
+        for (io.carbonx.events.AuctionAllocated a : won) {
+            Long q = credited.get(a.getAllocationId());
+            if (q == null && !refused.contains(a.getAllocationId())) {
+                problems.add(a.getAllocationId() + ": won " + a.getQuantity() + " but neither credited nor refused");
+            } else if (q != null && q != a.getQuantity()) {
+                problems.add(a.getAllocationId() + ": won " + a.getQuantity() + " but credited " + q);
+            } else if (q != null) {
+                units += q;
+            }
+        }
+        return CheckResult.of(name, problems, won.size() + " wins: " + credited.size() + " credited (" + units
+                + " units, paid at the clearing price), " + refused.size() + " refused", "wins lost");
+    }
+
     /** Trades on {@code venue} happened. */
     public CheckResult venue(String name, TradeVenue venue, String instrument) {
         List<TradeExecuted> trades = facts.all(TradeExecuted.class).stream()
