@@ -73,7 +73,8 @@ public final class LedgerEventDecoder {
         on(OffsetIssued.class, r -> new LedgerEvent.OffsetIssued(r.getIssuanceId(), r.getParticipantId(),
                 r.getInstrumentId(), r.getSerialFrom(), r.getSerialTo(), r.getQuantity(), t(r.getEnvelope())));
         on(OrderAccepted.class, r -> new LedgerEvent.OrderAccepted(r.getOrderId(), r.getParticipantId(),
-                r.getInstrumentId(), r.getSide(), r.getPriceMinor(), r.getQuantity(), r.getDepositLockedMinor(),
+                r.getInstrumentId(), r.getSide(), r.getPriceMinor() != null ? r.getPriceMinor()
+                        : r.getProtectionPriceMinor(), r.getQuantity(), r.getDepositLockedMinor(),
                 r.getQuantityLocked(), t(r.getEnvelope())));
         on(OrderRejected.class, r -> new LedgerEvent.OrderRejected(r.getOrderId(), r.getParticipantId(),
                 ReasonCode.valueOf(r.getReasonCode()), t(r.getEnvelope())));

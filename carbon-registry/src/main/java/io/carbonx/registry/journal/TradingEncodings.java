@@ -32,7 +32,9 @@ import io.carbonx.registry.core.state.PendingTrade;
  * <ul>
  *   <li>OrderAccepted/Rejected take the order's client id, type, time in force and expiry from the gateway's
  *       OrderSubmitted (or OrderReplaceRequested, which also sets {@code replacesOrderId}); the grade is the
- *       participant's at acceptance and {@code depositShareBps} its grade's share.</li>
+ *       participant's at acceptance and {@code depositShareBps} its grade's share. The ledger's order price of a
+ *       MARKET order is its protection price: published as {@code protectionPriceMinor} with a null
+ *       {@code priceMinor} (and read back the same way).</li>
  *   <li>OrderCancelled/Expired: instrument and remaining quantity of the open order; {@code reasonCode} is the
  *       cancel cause (REQUESTED, ACCOUNT_FROZEN) or EXPIRED.</li>
  *   <li>TradeSettled: the commission is the seller's; {@code settlementWindowId} is {@code window-<close ms>}.</li>
@@ -135,6 +137,9 @@ final class TradingEncodings {
         if (sub != null) {
             b.setClientOrderId(sub.getClientOrderId()).setOrderType(sub.getOrderType())
                     .setTimeInForce(sub.getTimeInForce()).setExpiresAtMs(sub.getExpiresAtMs());
+            if (sub.getOrderType() == OrderType.MARKET) {
+                b.setPriceMinor(null).setProtectionPriceMinor(e.priceMinor());
+            }
         } else if (rep != null) {
             b.setClientOrderId(rep.getClientOrderId()).setExpiresAtMs(rep.getExpiresAtMs())
                     .setReplacesOrderId(rep.getOrderId());

@@ -9,6 +9,7 @@ import io.carbonx.events.OrderCancelled;
 import io.carbonx.events.OrderExpired;
 import io.carbonx.events.OrderReplaceRequested;
 import io.carbonx.events.OrderSubmitted;
+import io.carbonx.events.OrderType;
 import io.carbonx.events.RequestRejected;
 import io.carbonx.events.TradeExecuted;
 import io.carbonx.registry.core.ReasonCode;
@@ -37,8 +38,11 @@ import org.apache.avro.specific.SpecificRecord;
  *       TradeExecuted → the fill enters settlement; AgreementRegistered → both deposits locked.</li>
  *   <li>DefaultReported → an external default; CreditRatingChanged → the new grade (unchanged grades skipped).</li>
  * </ul>
- * A market order (no price) is refused NON_POSITIVE_PRICE: its deposit cannot be sized. Refusals of the books'
- * records (an order no longer open) change nothing and publish nothing.
+ * A MARKET order is accepted at its protection price (stamped by the gateway from the instrument's band): the
+ * deposit, the open-notional limit and the fill check ({@code price <= buy limit}, {@code >= sell limit}) all use
+ * it, and the book never executes the order beyond it. A MARKET order without one is refused NON_POSITIVE_PRICE:
+ * its deposit cannot be sized. Refusals of the books' records (an order no longer open) change nothing and publish
+ * nothing.
  */
 final class InputDecider {
     private final RegistryState state;
@@ -56,7 +60,7 @@ final class InputDecider {
         long t = e.getLogicalTime();
         if (input instanceof OrderSubmitted o) {
             run(new LedgerCommand.SubmitOrder(o.getOrderId(), o.getParticipantId(), o.getInstrumentId(), o.getSide(),
-                    o.getPriceMinor() == null ? 0 : o.getPriceMinor(), o.getQuantity(), t), context, d);
+                    orderPrice(o), o.getQuantity(), t), context, d);
         } else if (input instanceof OrderCancelRequested c) {
             forwardCancel(c, e, d);
         } else if (input instanceof OrderReplaceRequested r) {
@@ -86,6 +90,15 @@ final class InputDecider {
             }
         }
         return d;
+    }
+
+    /**
+     * The price an order is collateralised and checked at: a LIMIT order's limit, a MARKET order's protection
+     * price (the worst price the book will execute it at); 0 (refused NON_POSITIVE_PRICE) when there is none.
+     */
+    static long orderPrice(OrderSubmitted o) {
+        Long price = o.getOrderType() == OrderType.MARKET ? o.getProtectionPriceMinor() : o.getPriceMinor();
+        return price == null ? 0 : price;
     }
 
     private void run(LedgerCommand command, DecisionContext context, Decision d) {
