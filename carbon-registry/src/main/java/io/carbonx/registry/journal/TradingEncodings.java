@@ -37,7 +37,8 @@ import io.carbonx.registry.core.state.PendingTrade;
  *       {@code priceMinor} (and read back the same way).</li>
  *   <li>OrderCancelled/Expired: instrument and remaining quantity of the open order; {@code reasonCode} is the
  *       cancel cause (REQUESTED, ACCOUNT_FROZEN) or EXPIRED.</li>
- *   <li>TradeSettled: the commission is the seller's; {@code settlementWindowId} is {@code window-<close ms>}.</li>
+ *   <li>TradeRecorded: the pool side of an energy trade (no order) is written as order id "".</li>
+ *   <li>TradeSettled: {@code settlementWindowId} is {@code window-<close ms>}.</li>
  *   <li>DefaultRecorded/DepositForfeited: {@code defaultId = default-<tradeId>} (a trade defaults once); the id
  *       goes to {@code tradeId} or {@code agreementId} by the pending trade's kind.</li>
  * </ul>
@@ -67,10 +68,12 @@ final class TradingEncodings {
         });
         t.on(LedgerEvent.TradeRecorded.class, (e, s, c) -> TradeRecorded.newBuilder()
                 .setEnvelope(c.nextEnvelope("TradeRecorded", e.time())).setTradeId(e.tradeId())
-                .setBuyOrderId(e.buyOrderId()).setSellOrderId(e.sellOrderId()).setBuyerId(e.buyerId())
+                .setBuyOrderId(e.buyOrderId() == null ? "" : e.buyOrderId())
+                .setSellOrderId(e.sellOrderId() == null ? "" : e.sellOrderId()).setBuyerId(e.buyerId())
                 .setSellerId(e.sellerId()).setInstrumentId(e.instrumentId()).setPriceMinor(e.priceMinor())
                 .setQuantity(e.quantity()).setBuyerDepositMinor(e.buyerDepositMinor())
-                .setSellerDepositMinor(e.sellerDepositMinor()).setDueAtMs(e.dueTime()).build());
+                .setSellerDepositMinor(e.sellerDepositMinor()).setBuyerCommissionBps(e.buyerCommissionBps())
+                .setSellerCommissionBps(e.sellerCommissionBps()).setDueAtMs(e.dueTime()).build());
         t.on(LedgerEvent.AgreementRegistered.class, TradingEncodings::agreement);
         t.on(LedgerEvent.AgreementRejected.class, (e, s, c) -> {
             AgreementRegistered in = c.source(AgreementRegistered.class);
@@ -176,7 +179,8 @@ final class TradingEncodings {
                 .setEnvelope(c.nextEnvelope("TradeSettled", e.time(), DecisionContext.REGISTRY_ACTOR))
                 .setTradeId(e.tradeId()).setSettlementWindowId(windowId(e.time())).setInstrumentId(e.instrumentId())
                 .setBuyerId(e.buyerId()).setSellerId(e.sellerId()).setQuantity(e.quantity())
-                .setPriceMinor(e.priceMinor()).setNotionalMinor(e.notionalMinor()).setBuyerCommissionMinor(0L)
+                .setPriceMinor(e.priceMinor()).setNotionalMinor(e.notionalMinor())
+                .setBuyerCommissionMinor(e.buyerCommissionMinor())
                 .setSellerCommissionMinor(e.commissionMinor()).setAgreement(e.kind() == TradeKind.AGREEMENT)
                 .setBuyerDepositAppliedMinor(e.buyerDepositAppliedMinor()).setBuyerCashPaidMinor(e.buyerCashPaidMinor())
                 .setBuyerDepositReleasedMinor(e.buyerDepositReleasedMinor())

@@ -1,6 +1,7 @@
 package io.carbonx.registry.service;
 
 import io.carbonx.events.AgreementRegistered;
+import io.carbonx.events.AuctionAllocated;
 import io.carbonx.events.CreditRatingChanged;
 import io.carbonx.events.DefaultReported;
 import io.carbonx.events.EventEnvelope;
@@ -12,6 +13,7 @@ import io.carbonx.events.OrderSubmitted;
 import io.carbonx.events.OrderType;
 import io.carbonx.events.RequestRejected;
 import io.carbonx.events.TradeExecuted;
+import io.carbonx.registry.core.Outcome;
 import io.carbonx.registry.core.ReasonCode;
 import io.carbonx.registry.core.command.LedgerCommand;
 import io.carbonx.registry.core.state.Account;
@@ -35,7 +37,9 @@ import org.apache.avro.specific.SpecificRecord;
  *       RequestRejected; OrderReplaceRequested → the old order cancelled and the new one submitted (with
  *       {@code replacesOrderId}), in one decision.</li>
  *   <li>The books' OrderCancelled/OrderExpired → release what the order still locks (not echoed back);
- *       TradeExecuted → the fill enters settlement; AgreementRegistered → both deposits locked.</li>
+ *       TradeExecuted → the fill enters settlement; AgreementRegistered → both deposits locked;
+ *       AuctionAllocated (a primary-auction win) → QuotaAllocated PRIMARY_AUCTION, paid from the winner's cash to
+ *       the regulator's escrow account, or a RequestRejected AUCTION_ALLOCATION when it cannot be made.</li>
  *   <li>DefaultReported → an external default; CreditRatingChanged → the new grade (unchanged grades skipped).</li>
  * </ul>
  * A MARKET order is accepted at its protection price (stamped by the gateway from the instrument's band): the
@@ -72,8 +76,11 @@ final class InputDecider {
             d.echoOrderOutcomes = false;
             run(new LedgerCommand.ExpireOrder(x.getOrderId(), t), context, d);
         } else if (input instanceof TradeExecuted x) {
-            run(new LedgerCommand.RecordTrade(x.getTradeId(), x.getBuyOrderId(), x.getSellOrderId(), x.getPriceMinor(),
-                    x.getQuantity(), t), context, d);
+            run(new LedgerCommand.RecordTrade(x.getTradeId(), x.getBuyOrderId(), x.getSellOrderId(), x.getBuyerId(),
+                    x.getSellerId(), x.getPriceMinor(), x.getQuantity(), x.getBuyerCommissionBps(),
+                    x.getSellerCommissionBps(), t), context, d);
+        } else if (input instanceof AuctionAllocated a) {
+            auctionWin(a, e, context, d);
         } else if (input instanceof AgreementRegistered a) {
             run(new LedgerCommand.RegisterAgreement(a.getAgreementId(), a.getBuyerId(), a.getSellerId(),
                     a.getInstrumentId(), a.getPriceMinor(), a.getQuantity(), a.getSettlementDateMs(), t), context, d);
@@ -99,6 +106,26 @@ final class InputDecider {
     static long orderPrice(OrderSubmitted o) {
         Long price = o.getOrderType() == OrderType.MARKET ? o.getProtectionPriceMinor() : o.getPriceMinor();
         return price == null ? 0 : price;
+    }
+
+    /**
+     * A primary-auction win becomes allowances paid for at the clearing price; a refusal (the winner cannot pay,
+     * is cancelled, the instrument is not that allowance vintage, ...) credits nothing and is published as a
+     * RequestRejected AUCTION_ALLOCATION to the winner (bids are not collateralised: the allocation is lost).
+     */
+    private void auctionWin(AuctionAllocated a, EventEnvelope e, DecisionContext context, Decision d) {
+        Outcome o = LedgerStep.run(state, codec, new LedgerCommand.AllocateAuctionWin(a.getAllocationId(),
+                a.getAuctionId(), a.getParticipantId(), a.getInstrumentId(), a.getVintage(), a.getQuantity(),
+                a.getPriceMinor(), a.getAmountMinor(), e.getLogicalTime()), context, d);
+        if (!o.isAccepted()) {
+            d.published.add(new Decision.Published(Topics.REJECTIONS, a.getParticipantId(), RequestRejected.newBuilder()
+                    .setEnvelope(EventEnvelope.newBuilder().setEventId(e.getEventId() + "#rejected")
+                            .setType("RequestRejected").setCauseId(e.getEventId()).setLogicalTime(e.getLogicalTime())
+                            .setActor(DecisionContext.REGISTRY_ACTOR).build())
+                    .setRequestType("AUCTION_ALLOCATION").setParticipantId(a.getParticipantId())
+                    .setClientRequestId(a.getAllocationId()).setSequence(null).setReasonCode(o.reason().name())
+                    .setDetail(o.detail()).setRequestSha256(null).build()));
+        }
     }
 
     private void run(LedgerCommand command, DecisionContext context, Decision d) {

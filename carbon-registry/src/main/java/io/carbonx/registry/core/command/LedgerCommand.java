@@ -42,6 +42,15 @@ public sealed interface LedgerCommand {
     record AllocateAllowances(String allocationId, String actorId, String participantId, String instrumentId,
                               long quantity, long time) implements LedgerCommand { }
 
+    /**
+     * Allowances won in a primary allocation auction (from the exchange's AuctionAllocated): credits
+     * {@code quantity} of the ALLOWANCE instrument of that vintage and takes {@code amountMinor}
+     * (= quantity x the uniform clearing price) from the winner's unlocked cash for the regulator's escrow account.
+     */
+    record AllocateAuctionWin(String allocationId, String auctionId, String participantId, String instrumentId,
+                              int vintage, long quantity, long priceMinor, long amountMinor, long time)
+            implements LedgerCommand { }
+
     /** Issues offsets with serials {@code serialFrom..serialTo} inclusive (REGULATOR only). */
     record IssueOffsets(String issuanceId, String actorId, String participantId, String instrumentId,
                         long serialFrom, long serialTo, long time) implements LedgerCommand { }
@@ -58,9 +67,23 @@ public sealed interface LedgerCommand {
     /** Expires the rest of an open order, releasing what remains locked. */
     record ExpireOrder(String orderId, long time) implements LedgerCommand { }
 
-    /** A fill between an accepted buy and an accepted sell order (from TradeExecuted). */
-    record RecordTrade(String tradeId, String buyOrderId, String sellOrderId, long priceMinor, long quantity,
-                       long time) implements LedgerCommand { }
+    /**
+     * A fill between an accepted buy and an accepted sell order (from TradeExecuted). On an ENERGY instrument one
+     * side may be the pool (the platform, i.e. the exchange account): that side has no order, a null order id and
+     * the exchange account as {@code buyerId}/{@code sellerId}. Commission rates are the venue's per side (pool
+     * bidding varies them with priority); null is the registry's default (buyer 0, seller
+     * {@code commissionBps}).
+     */
+    record RecordTrade(String tradeId, String buyOrderId, String sellOrderId, String buyerId, String sellerId,
+                       long priceMinor, long quantity, Integer buyerCommissionBps, Integer sellerCommissionBps,
+                       long time) implements LedgerCommand {
+
+        /** A fill between two orders at the registry's default commission rates. */
+        public RecordTrade(String tradeId, String buyOrderId, String sellOrderId, long priceMinor, long quantity,
+                           long time) {
+            this(tradeId, buyOrderId, sellOrderId, null, null, priceMinor, quantity, null, null, time);
+        }
+    }
 
     // ---------------------------------------------------------------- settlement and defaults
 
