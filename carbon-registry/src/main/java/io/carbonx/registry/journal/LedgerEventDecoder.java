@@ -81,9 +81,9 @@ public final class LedgerEventDecoder {
                 ReasonCode.valueOf(r.getReasonCode()), t(r.getEnvelope())));
         on(OrderCancelled.class, r -> new LedgerEvent.OrderCancelled(r.getOrderId(), r.getParticipantId(),
                 r.getReleasedDepositMinor(), r.getReleasedQuantity(), CancelCause.valueOf(r.getReasonCode()),
-                t(r.getEnvelope())));
+                r.getRemainingQuantity(), t(r.getEnvelope())));
         on(OrderExpired.class, r -> new LedgerEvent.OrderExpired(r.getOrderId(), r.getParticipantId(),
-                r.getReleasedDepositMinor(), r.getReleasedQuantity(), t(r.getEnvelope())));
+                r.getReleasedDepositMinor(), r.getReleasedQuantity(), r.getRemainingQuantity(), t(r.getEnvelope())));
         on(TradeRecorded.class, r -> new LedgerEvent.TradeRecorded(r.getTradeId(), orderId(r.getBuyOrderId()),
                 orderId(r.getSellOrderId()), r.getBuyerId(), r.getSellerId(), r.getInstrumentId(), r.getPriceMinor(),
                 r.getQuantity(), r.getBuyerDepositMinor(), r.getSellerDepositMinor(), r.getBuyerCommissionBps(),

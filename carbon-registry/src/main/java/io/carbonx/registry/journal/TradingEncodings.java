@@ -35,8 +35,9 @@ import io.carbonx.registry.core.state.PendingTrade;
  *       participant's at acceptance and {@code depositShareBps} its grade's share. The ledger's order price of a
  *       MARKET order is its protection price: published as {@code protectionPriceMinor} with a null
  *       {@code priceMinor} (and read back the same way).</li>
- *   <li>OrderCancelled/Expired: instrument and remaining quantity of the open order; {@code reasonCode} is the
- *       cancel cause (REQUESTED, ACCOUNT_FROZEN) or EXPIRED.</li>
+ *   <li>OrderCancelled/Expired: instrument of the open order and the quantity taken off it (all that remained, or
+ *       the part a book cancelled before its earlier fills were recorded); {@code reasonCode} is the cancel cause
+ *       (REQUESTED, ACCOUNT_FROZEN) or EXPIRED.</li>
  *   <li>TradeRecorded: the pool side of an energy trade (no order) is written as order id "".</li>
  *   <li>TradeSettled: {@code settlementWindowId} is {@code window-<close ms>}.</li>
  *   <li>DefaultRecorded/DepositForfeited: {@code defaultId = default-<tradeId>} (a trade defaults once); the id
@@ -54,7 +55,7 @@ final class TradingEncodings {
             OpenOrder o = s.openOrder(e.orderId()).orElseThrow();
             return OrderCancelled.newBuilder().setEnvelope(c.nextEnvelope("OrderCancelled", e.time()))
                     .setOrderId(e.orderId()).setParticipantId(e.participantId()).setInstrumentId(o.instrumentId())
-                    .setRemainingQuantity(o.remaining()).setReasonCode(e.cause().name())
+                    .setRemainingQuantity(e.cancelledQuantity()).setReasonCode(e.cause().name())
                     .setReleasedDepositMinor(e.depositReleasedMinor()).setReleasedQuantity(e.quantityReleased())
                     .build();
         });
@@ -62,7 +63,7 @@ final class TradingEncodings {
             OpenOrder o = s.openOrder(e.orderId()).orElseThrow();
             return OrderExpired.newBuilder().setEnvelope(c.nextEnvelope("OrderExpired", e.time()))
                     .setOrderId(e.orderId()).setParticipantId(e.participantId()).setInstrumentId(o.instrumentId())
-                    .setRemainingQuantity(o.remaining()).setReasonCode("EXPIRED")
+                    .setRemainingQuantity(e.expiredQuantity()).setReasonCode("EXPIRED")
                     .setReleasedDepositMinor(e.depositReleasedMinor()).setReleasedQuantity(e.quantityReleased())
                     .build();
         });

@@ -36,7 +36,10 @@ import org.apache.avro.specific.SpecificRecord;
  *       forwarded to the order topic (the book cancels, and its OrderCancelled releases the locks), else a
  *       RequestRejected; OrderReplaceRequested → the old order cancelled and the new one submitted (with
  *       {@code replacesOrderId}), in one decision.</li>
- *   <li>The books' OrderCancelled/OrderExpired → release what the order still locks (not echoed back);
+ *   <li>The books' OrderCancelled/OrderExpired → release the share of the lock of the quantity the book took off
+ *       (not echoed back): all that remains closes the order; less means the book's earlier fills are still on
+ *       their way on the trades topic (which the registry may read after the orders topic), and the order stays
+ *       open for them, so the outcome does not depend on which topic is read first;
  *       TradeExecuted → the fill enters settlement; AgreementRegistered → both deposits locked;
  *       AuctionAllocated (a primary-auction win) → QuotaAllocated PRIMARY_AUCTION, paid from the winner's cash to
  *       the regulator's escrow account, or a RequestRejected AUCTION_ALLOCATION when it cannot be made.</li>
@@ -71,10 +74,10 @@ final class InputDecider {
             replace(r, e, context, d);
         } else if (input instanceof OrderCancelled c) {
             d.echoOrderOutcomes = false;
-            run(new LedgerCommand.CancelOrder(c.getOrderId(), t), context, d);
+            run(new LedgerCommand.CancelOrder(c.getOrderId(), c.getRemainingQuantity(), t), context, d);
         } else if (input instanceof OrderExpired x) {
             d.echoOrderOutcomes = false;
-            run(new LedgerCommand.ExpireOrder(x.getOrderId(), t), context, d);
+            run(new LedgerCommand.ExpireOrder(x.getOrderId(), x.getRemainingQuantity(), t), context, d);
         } else if (input instanceof TradeExecuted x) {
             run(new LedgerCommand.RecordTrade(x.getTradeId(), x.getBuyOrderId(), x.getSellOrderId(), x.getBuyerId(),
                     x.getSellerId(), x.getPriceMinor(), x.getQuantity(), x.getBuyerCommissionBps(),

@@ -3,7 +3,6 @@ package io.carbonx.registry.service;
 import static io.carbonx.registry.service.RegistryInputs.T0;
 import static io.carbonx.registry.service.RegistryInputs.envelope;
 import static io.carbonx.registry.service.RegistryInputs.of;
-import static io.carbonx.registry.service.RegistryInputs.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carbonx.events.AllocationSource;
@@ -41,8 +40,8 @@ class InputDeciderAuctionAllocationTest {
     private static AuctionAllocated allocated(String bidder, String instrument, int vintage, long quantity,
                                               long price, long amount) {
         String auction = "AUC-1";
-        return AuctionAllocated.newBuilder().setEnvelope(envelope("auc/" + bidder + "/" + instrument, "AuctionAllocated",
-                        "exchange", T0 + 10)).setAllocationId(auction + "/" + bidder).setAuctionId(auction)
+        return AuctionAllocated.newBuilder().setEnvelope(envelope("auc/" + bidder + "/" + instrument,
+                        "AuctionAllocated", "exchange", T0 + 10)).setAllocationId(auction + "/" + bidder).setAuctionId(auction)
                 .setInstrumentId(instrument).setVintage(vintage).setParticipantId(bidder).setQuantity(quantity)
                 .setPriceMinor(price).setAmountMinor(amount).build();
     }
@@ -63,7 +62,7 @@ class InputDeciderAuctionAllocationTest {
         assertThat(q.getReferenceId()).isEqualTo("AUC-1");
         assertThat(q.getQuantity()).isEqualTo(10);
         assertThat(q.getPaidMinor()).isEqualTo(70_000);
-        assertThat(PublicProjection.of(d)).extracting(Decision.Published::catalogueTopic).contains(Topics.QUOTAS);
+        assertThat(PublicProjection.of(d, r.state.ledger().state())).extracting(Decision.Published::catalogueTopic).contains(Topics.QUOTAS);
         assertThat(account(r, "WINNER").holding(EUA)).isEqualTo(10);
         assertThat(account(r, "WINNER").cashMinor()).isEqualTo(30_000);
         assertThat(account(r, escrow).cashMinor()).isEqualTo(70_000);
@@ -90,7 +89,7 @@ class InputDeciderAuctionAllocationTest {
 
         assertThat(d.reason).isEqualTo("INSUFFICIENT_AVAILABLE_CASH");
         assertThat(r.state.ledger().stateHash()).isEqualTo(before);
-        assertThat(published(d, RequestRejected.class)).singleElement().satisfies(j -> {
+        assertThat(r.published(d, RequestRejected.class)).singleElement().satisfies(j -> {
             assertThat(j.getRequestType()).isEqualTo("AUCTION_ALLOCATION");
             assertThat(j.getParticipantId()).isEqualTo("WINNER");
             assertThat(j.getClientRequestId()).isEqualTo("AUC-1/WINNER");

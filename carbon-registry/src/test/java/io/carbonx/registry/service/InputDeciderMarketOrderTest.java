@@ -3,13 +3,14 @@ package io.carbonx.registry.service;
 import static io.carbonx.registry.service.RegistryInputs.T0;
 import static io.carbonx.registry.service.RegistryInputs.envelope;
 import static io.carbonx.registry.service.RegistryInputs.of;
-import static io.carbonx.registry.service.RegistryInputs.published;
 import static io.carbonx.registry.service.RegistryInputs.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carbonx.events.DepositLocked;
+import io.carbonx.events.DepositReleased;
 import io.carbonx.events.InstrumentKind;
 import io.carbonx.events.OrderAccepted;
+import io.carbonx.events.OrderCancelled;
 import io.carbonx.events.OrderRejected;
 import io.carbonx.events.OrderType;
 import io.carbonx.events.Side;
@@ -56,7 +57,7 @@ class InputDeciderMarketOrderTest {
         assertThat(accepted.getPriceMinor()).isNull();
         assertThat(accepted.getProtectionPriceMinor()).isEqualTo(9_600L);
         assertThat(accepted.getDepositLockedMinor()).isEqualTo(19_200L);
-        assertThat(published(d, DepositLocked.class)).singleElement()
+        assertThat(r.published(d, DepositLocked.class)).singleElement()
                 .satisfies(l -> assertThat(l.getAmountMinor()).isEqualTo(19_200L));
         assertThat(r.state.ledger().state().openOrder("BUYER-1")).map(OpenOrder::priceMinor).hasValue(9_600L);
         r.assertReplayMatches();
@@ -88,6 +89,54 @@ class InputDeciderMarketOrderTest {
         assertThat(beyond.reason).isEqualTo("PRICE_OUTSIDE_LIMIT");
         assertThat(within.accepted()).as(within.detail).isTrue();
         assertThat(r.state.ledger().state().openOrder("BUYER-1")).map(OpenOrder::remaining).hasValue(10L);
+        r.assertReplayMatches();
+    }
+
+    @Test
+    void theBooksCancelOfTheRest_readBeforeTheFillItFollowed_releasesOnlyTheRest_andTheFillStillSettles() {
+        RegistryInputs r = registry();
+        r.decide(submitted("SELLER-1", "SELLER", EUA, Side.SELL, 10, T0 + 1).setPriceMinor(8_000L).build());
+        r.decide(submitted("BUYER-1", "BUYER", EUA, Side.BUY, 30, T0 + 2).setOrderType(OrderType.MARKET)
+                .setTimeInForce(TimeInForce.IOC).setProtectionPriceMinor(9_600L).build());
+
+        // the book filled 10 and cancelled the other 20; the registry reads the orders topic first
+        Decision cancel = r.decide(OrderCancelled.newBuilder().setEnvelope(envelope("book/cancel", "OrderCancelled",
+                        "exchange", T0 + 3)).setOrderId("BUYER-1").setParticipantId("BUYER").setInstrumentId(EUA)
+                .setRemainingQuantity(20).setReasonCode("MARKET_REMAINDER").setReleasedDepositMinor(0)
+                .setReleasedQuantity(0).build());
+
+        assertThat(cancel.accepted()).as(cancel.detail).isTrue();
+        assertThat(r.state.ledger().state().openOrder("BUYER-1")).map(OpenOrder::remaining).hasValue(10L);
+        assertThat(r.published(cancel, DepositReleased.class)).singleElement().satisfies(x -> {
+            assertThat(x.getReleasedAmountMinor()).as("20/30 of 57 600").isEqualTo(38_400L);
+            assertThat(x.getRemainingAmountMinor()).isEqualTo(19_200L);
+        });
+        Decision fill = r.decide(trade("T-1", 8_000, 10, T0 + 3));
+        assertThat(fill.accepted()).as(fill.detail).isTrue();
+        assertThat(r.state.ledger().state().openOrder("BUYER-1")).isEmpty();
+        assertThat(r.state.ledger().state().openOrder("SELLER-1")).isEmpty();
+        assertThat(io.carbonx.registry.core.audit.LedgerAudit.violations(r.state.ledger().state())).isEmpty();
+        r.assertReplayMatches();
+    }
+
+    @Test
+    void theBooksCancelAfterTheFill_closesTheOrder_exactlyAsBefore() {
+        RegistryInputs r = registry();
+        r.decide(submitted("SELLER-1", "SELLER", EUA, Side.SELL, 10, T0 + 1).setPriceMinor(8_000L).build());
+        r.decide(submitted("BUYER-1", "BUYER", EUA, Side.BUY, 30, T0 + 2).setOrderType(OrderType.MARKET)
+                .setTimeInForce(TimeInForce.IOC).setProtectionPriceMinor(9_600L).build());
+        r.decide(trade("T-1", 8_000, 10, T0 + 3));
+
+        Decision cancel = r.decide(OrderCancelled.newBuilder().setEnvelope(envelope("book/cancel", "OrderCancelled",
+                        "exchange", T0 + 3)).setOrderId("BUYER-1").setParticipantId("BUYER").setInstrumentId(EUA)
+                .setRemainingQuantity(20).setReasonCode("MARKET_REMAINDER").setReleasedDepositMinor(0)
+                .setReleasedQuantity(0).build());
+
+        assertThat(r.state.ledger().state().openOrder("BUYER-1")).isEmpty();
+        assertThat(r.published(cancel, DepositReleased.class)).singleElement().satisfies(x -> {
+            assertThat(x.getReleasedAmountMinor()).isEqualTo(38_400L);
+            assertThat(x.getRemainingAmountMinor()).isZero();
+        });
         r.assertReplayMatches();
     }
 

@@ -83,8 +83,8 @@ final class RegistryInputs {
         return d.journal.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    static <T extends SpecificRecord> List<T> published(Decision d, Class<T> type) {
-        return PublicProjection.of(d).stream().map(Decision.Published::event).filter(type::isInstance)
+    <T extends SpecificRecord> List<T> published(Decision d, Class<T> type) {
+        return PublicProjection.of(d, state.ledger().state()).stream().map(Decision.Published::event).filter(type::isInstance)
                 .map(type::cast).toList();
     }
 

@@ -27,6 +27,7 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,8 @@ final class TwoServiceNode implements AutoCloseable {
         exchange.mountRoutes(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         api = new Api(server.actualPort());
+        ExchangeKafka.await("the exchange's gateway rebuilt its state", Duration.ofSeconds(120),
+                () -> await(exchange.health()).toJson().encode().contains("\"gatewayReady\":true"));
     }
 
     String bootstrapId() {

@@ -61,11 +61,25 @@ public sealed interface LedgerCommand {
     record SubmitOrder(String orderId, String participantId, String instrumentId, Side side, long priceMinor,
                        long quantity, long time) implements LedgerCommand { }
 
-    /** Cancels the rest of an open order, releasing what remains locked. */
-    record CancelOrder(String orderId, long time) implements LedgerCommand { }
+    /**
+     * Cancels {@code quantity} of an open order (null: all that remains), releasing its share of the lock. A book
+     * reports the quantity it took off the book; fills it made before may not be recorded yet (trades and order
+     * outcomes travel on different topics), so the order stays open for them.
+     */
+    record CancelOrder(String orderId, Long quantity, long time) implements LedgerCommand {
+        /** Cancels all that remains. */
+        public CancelOrder(String orderId, long time) {
+            this(orderId, null, time);
+        }
+    }
 
-    /** Expires the rest of an open order, releasing what remains locked. */
-    record ExpireOrder(String orderId, long time) implements LedgerCommand { }
+    /** Expires {@code quantity} of an open order (null: all that remains), as {@link CancelOrder}. */
+    record ExpireOrder(String orderId, Long quantity, long time) implements LedgerCommand {
+        /** Expires all that remains. */
+        public ExpireOrder(String orderId, long time) {
+            this(orderId, null, time);
+        }
+    }
 
     /**
      * A fill between an accepted buy and an accepted sell order (from TradeExecuted). On an ENERGY instrument one

@@ -86,13 +86,17 @@ public sealed interface LedgerEvent {
     record OrderRejected(String orderId, String participantId, ReasonCode reason, long time)
             implements LedgerEvent { }
 
-    /** The rest of an order was cancelled and its lock released to the owner. */
+    /**
+     * {@code cancelledQuantity} of an order was cancelled and its share of the lock released to the owner. When it
+     * is the order's whole remaining quantity, the order closes; when it is less (the book cancelled its rest
+     * before the registry recorded fills the book made first), the order stays open for those fills.
+     */
     record OrderCancelled(String orderId, String participantId, long depositReleasedMinor, long quantityReleased,
-                          CancelCause cause, long time) implements LedgerEvent { }
+                          CancelCause cause, long cancelledQuantity, long time) implements LedgerEvent { }
 
-    /** The rest of an order expired and its lock was released to the owner. */
+    /** {@code expiredQuantity} of an order expired and its share of the lock was released, as for a cancel. */
     record OrderExpired(String orderId, String participantId, long depositReleasedMinor, long quantityReleased,
-                        long time) implements LedgerEvent { }
+                        long expiredQuantity, long time) implements LedgerEvent { }
 
     /**
      * A fill: the given portions move from the order locks into the trade locks {@code trade/<id>/buyer} and

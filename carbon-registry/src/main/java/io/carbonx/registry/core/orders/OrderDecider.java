@@ -33,7 +33,9 @@ import io.carbonx.registry.core.state.OpenOrder;
  *       unlocked cash, and for a sell the quantity too, under lock {@code order/<id>}. A refusal is published
  *       as OrderRejected (state-neutral) with the reason, except a missing or duplicate order id, which is
  *       refused without an event (the order it names is not this one).
- *   <li>Cancel/expire release exactly what the order lock still holds.
+ *   <li>Cancel/expire release exactly what the order lock still holds, or, for part of the remaining quantity (a
+ *       book's cancel that overtook fills still on their way), that part's pro-rata share; the order then stays
+ *       open for those fills, so fills and book outcomes give the same result in either order.
  *   <li>A fill moves a pro-rata portion of each order's deposit (and the seller's filled quantity) into the
  *       trade's locks: {@code floor(deposit x fillQty / orderQty)}, the last fill takes the remainder, so the
  *       portions sum to the deposit exactly ({@link Amounts#proRata}). The trade is due at the end of its
@@ -63,14 +65,14 @@ public final class OrderDecider {
         table.on(SubmitOrder.class, d::submit);
         table.on(CancelOrder.class, (c, s, out) -> {
             OpenOrder o = openOrder(s, c.orderId());
-            Lock l = s.lock(Lock.orderLockId(o.orderId())).orElseThrow();
-            out.emit(new OrderCancelled(o.orderId(), o.participantId(), l.cashMinor(), l.quantity(),
-                    CancelCause.REQUESTED, c.time()));
+            long[] r = reduction(s, o, c.quantity());
+            out.emit(new OrderCancelled(o.orderId(), o.participantId(), r[1], r[2], CancelCause.REQUESTED, r[0],
+                    c.time()));
         });
         table.on(ExpireOrder.class, (c, s, out) -> {
             OpenOrder o = openOrder(s, c.orderId());
-            Lock l = s.lock(Lock.orderLockId(o.orderId())).orElseThrow();
-            out.emit(new OrderExpired(o.orderId(), o.participantId(), l.cashMinor(), l.quantity(), c.time()));
+            long[] r = reduction(s, o, c.quantity());
+            out.emit(new OrderExpired(o.orderId(), o.participantId(), r[1], r[2], r[0], c.time()));
         });
         table.on(RecordTrade.class, d::trade);
     }
@@ -163,6 +165,21 @@ public final class OrderDecider {
     private static void commissionRate(Integer bps, String side) {
         require(bps == null || bps >= 0 && bps <= LedgerConfig.BPS, ReasonCode.INVALID_COMMISSION_RATE,
                 side + " commission " + bps + " bps is not within 0.." + LedgerConfig.BPS);
+    }
+
+    /**
+     * What taking {@code quantity} (null or more than remains: all that remains) off an open order releases:
+     * {quantity, cash, locked quantity}. All of it releases the whole lock; part of it the deposit's pro-rata share
+     * (as a fill would move) and, for a sell that locked quantity, those units.
+     */
+    private static long[] reduction(LedgerState s, OpenOrder o, Long quantity) {
+        long q = quantity == null ? o.remaining() : Math.min(quantity, o.remaining());
+        Guards.positiveQuantity(q, "quantity");
+        Lock l = s.lock(Lock.orderLockId(o.orderId())).orElseThrow();
+        if (q == o.remaining()) {
+            return new long[] {q, l.cashMinor(), l.quantity()};
+        }
+        return new long[] {q, portion(o, q), l.quantity() > 0 ? q : 0};
     }
 
     private static long portion(OpenOrder o, long fill) {

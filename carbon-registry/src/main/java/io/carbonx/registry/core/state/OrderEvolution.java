@@ -17,9 +17,9 @@ final class OrderEvolution {
         ev.on(OrderAccepted.class, OrderEvolution::accepted);
         ev.on(OrderRejected.class, (s, e) -> { });
         ev.on(OrderCancelled.class, (s, e) -> close(s, e.orderId(), e.depositReleasedMinor(),
-                e.quantityReleased()));
+                e.quantityReleased(), e.cancelledQuantity()));
         ev.on(OrderExpired.class, (s, e) -> close(s, e.orderId(), e.depositReleasedMinor(),
-                e.quantityReleased()));
+                e.quantityReleased(), e.expiredQuantity()));
         ev.on(TradeRecorded.class, OrderEvolution::traded);
     }
 
@@ -34,8 +34,15 @@ final class OrderEvolution {
         s.requireAccount(e.participantId()).mutableOpenOrders().add(e.orderId());
     }
 
-    private static void close(LedgerState s, String orderId, long cash, long quantity) {
-        OpenOrder o = StateMath.present(s.openOrders.remove(orderId), "open order " + orderId);
+    /** Takes {@code taken} units off an order: all that remains closes it, less releases that part only. */
+    private static void close(LedgerState s, String orderId, long cash, long quantity, long taken) {
+        OpenOrder o = StateMath.present(s.openOrders.get(orderId), "open order " + orderId);
+        if (taken < o.remaining()) {
+            Locks.release(s, Lock.orderLockId(orderId), cash, quantity);
+            o.fill(taken, cash);
+            return;
+        }
+        s.openOrders.remove(orderId);
         Locks.releaseAll(s, Lock.orderLockId(orderId), cash, quantity);
         s.requireAccount(o.participantId()).mutableOpenOrders().remove(orderId);
     }

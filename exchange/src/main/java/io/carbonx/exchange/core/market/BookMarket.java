@@ -34,9 +34,9 @@ import org.apache.avro.specific.SpecificRecord;
  *   <li><b>OrderAccepted</b> (no {@code replacesOrderId}): a {@link PlaceOrder} with the grade the registry
  *       attached; a MARKET order keeps its {@code protectionPriceMinor}, beyond which it never trades (its
  *       remainder is cancelled MARKET_REMAINDER), so every fill respects the price the registry sized its deposit
- *       and its fill check on. An order whose GTC expiry has already passed expires at once (EXPIRY_TIME); an id that is live
- *       already, or any engine rejection, is published as OrderCancelled with the rejection reason, so the
- *       registry releases what it locked.</li>
+ *       and its fill check on. An order whose GTC expiry has already passed expires at once (EXPIRY_TIME); an id
+ *       that is live already, or any engine rejection, is published as OrderCancelled with the rejection reason, so
+ *       the registry releases what it locked.</li>
  *   <li><b>OrderAccepted with {@code replacesOrderId}</b>: a {@link ReplaceOrder} of the old order to the new
  *       price and quantity (the registry's replacement is a fresh order of that quantity); a same-price quantity
  *       reduction keeps the queue place. The old id is reported OrderCancelled REPLACED, and the engine order takes
