@@ -39,7 +39,9 @@ interface OrderBook {
 
     /**
      * Continuous trading: matches an accepted order, then rests a LIMIT GTC/DAY remainder or cancels the
-     * remainder of MARKET / IOC orders. The engine has already emitted {@link OrderAccepted}.
+     * remainder of MARKET / IOC orders. A MARKET order with a protection price never trades beyond it (like a
+     * limit at that price); its remainder is cancelled MARKET_REMAINDER. The engine has already emitted
+     * {@link OrderAccepted}.
      */
     void match(PlaceOrder order, long arrivalSequence, EventEmitter out);
 

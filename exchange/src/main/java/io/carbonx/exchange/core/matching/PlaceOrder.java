@@ -7,7 +7,10 @@ import io.carbonx.events.TimeInForce;
 
 /**
  * A new order. A MARKET order carries price 0, takes what liquidity there is and never rests (its remainder
- * is cancelled whatever its time in force; FOK still means all or nothing).
+ * is cancelled MARKET_REMAINDER whatever its time in force; FOK still means all or nothing). A MARKET order may
+ * carry a protection price: it then never trades beyond it (a buy never above, a sell never below), exactly like
+ * a limit at that price, and what it cannot fill within it is cancelled MARKET_REMAINDER (protected market order,
+ * as exchanges implement "market with protection"). A LIMIT order has protection price 0.
  *
  * @param orderId       id unique among the instrument's live orders (the order-entry layer makes it unique
  *                      over all time, e.g. from the signed sequence number)
@@ -19,9 +22,17 @@ import io.carbonx.events.TimeInForce;
  * @param quantity      quantity in whole units
  * @param grade         the owner's credit grade at arrival; it sets priority at equal price for the order's life
  * @param timeMs        logical time
+ * @param protectionPrice MARKET only: the worst price the order may trade at (0 = unprotected); 0 for LIMIT
  */
 public record PlaceOrder(String orderId, String participantId, Side side, OrderType type, TimeInForce timeInForce,
-                         long price, long quantity, CreditGrade grade, long timeMs) implements Command {
+                         long price, long quantity, CreditGrade grade, long timeMs, long protectionPrice)
+        implements Command {
+
+    /** An order without protection price (every LIMIT order; an unprotected MARKET order). */
+    public PlaceOrder(String orderId, String participantId, Side side, OrderType type, TimeInForce timeInForce,
+                      long price, long quantity, CreditGrade grade, long timeMs) {
+        this(orderId, participantId, side, type, timeInForce, price, quantity, grade, timeMs, 0);
+    }
 
     @Override
     public CommandKind kind() {
@@ -34,9 +45,16 @@ public record PlaceOrder(String orderId, String participantId, Side side, OrderT
         return new PlaceOrder(orderId, participantId, side, OrderType.LIMIT, tif, price, quantity, grade, timeMs);
     }
 
-    /** A MARKET order (price 0). */
+    /** An unprotected MARKET order (price 0). */
     public static PlaceOrder market(String orderId, String participantId, Side side, TimeInForce tif, long quantity,
                                     CreditGrade grade, long timeMs) {
         return new PlaceOrder(orderId, participantId, side, OrderType.MARKET, tif, 0, quantity, grade, timeMs);
+    }
+
+    /** A MARKET order that never trades beyond {@code protectionPrice} (price 0). */
+    public static PlaceOrder protectedMarket(String orderId, String participantId, Side side, TimeInForce tif,
+                                             long quantity, long protectionPrice, CreditGrade grade, long timeMs) {
+        return new PlaceOrder(orderId, participantId, side, OrderType.MARKET, tif, 0, quantity, grade, timeMs,
+                protectionPrice);
     }
 }

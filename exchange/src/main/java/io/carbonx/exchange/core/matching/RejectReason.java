@@ -29,6 +29,8 @@ public enum RejectReason {
     OFF_LOT,
     /** A MARKET order must carry price 0. */
     PRICE_NOT_ALLOWED_FOR_MARKET,
+    /** Only a MARKET order carries a protection price. */
+    PROTECTION_NOT_ALLOWED_FOR_LIMIT,
     /** A limit price is zero or negative. */
     NON_POSITIVE_PRICE,
     /** The price is not a multiple of the tick size. */

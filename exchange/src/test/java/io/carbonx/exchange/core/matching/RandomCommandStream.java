@@ -72,7 +72,7 @@ final class RandomCommandStream {
             return new SetReferencePrice(ref + (random.nextInt(5) - 2) * rules.tickSize(), now);
         }
         placed++;
-        return roll < 320 ? market() : limit(ref);
+        return roll < 320 ? market(ref) : limit(ref);
     }
 
     private Command cancel() {
@@ -113,7 +113,7 @@ final class RandomCommandStream {
         return new ReplaceOrder(id, who, price(ref, side()), random.nextBoolean() ? 0 : lot * 3 + 1, now);
     }
 
-    private Command market() {
+    private Command market(long ref) {
         TimeInForce tif = random.nextInt(3) == 0 ? TimeInForce.FOK : TimeInForce.IOC;
         if (random.nextInt(10) == 0) {
             tif = TimeInForce.GTC;
@@ -122,7 +122,15 @@ final class RandomCommandStream {
         String who = participant();
         owner.put(id, who);
         long qty = random.nextInt(8) == 0 ? lots(50, 400) : lots(1, 15);
-        return new PlaceOrder(id, who, side(), OrderType.MARKET, tif, 0, qty, grade(), now);
+        Side side = side();
+        long protection = 0;
+        if (random.nextBoolean()) {
+            // protected market order: a protection around the reference, often binding
+            long offset = (random.nextInt(21) - 10) * rules.tickSize();
+            protection = Math.max(rules.tickSize(), ref / rules.tickSize() * rules.tickSize()
+                    + (side == Side.BUY ? offset : -offset));
+        }
+        return new PlaceOrder(id, who, side, OrderType.MARKET, tif, 0, qty, grade(), now, protection);
     }
 
     private Command limit(long ref) {

@@ -24,6 +24,7 @@ final class ReferenceOrderBook implements OrderBook {
         final Side side;
         final TimeInForce tif;
         final CreditGrade grade;
+        final long protection;
         long price;
         long remaining;
         long sequence;
@@ -35,6 +36,7 @@ final class ReferenceOrderBook implements OrderBook {
             tif = c.timeInForce();
             grade = c.grade();
             price = c.price();
+            protection = c.protectionPrice();
             remaining = c.quantity();
             this.sequence = sequence;
         }
@@ -95,11 +97,16 @@ final class ReferenceOrderBook implements OrderBook {
         return result;
     }
 
+    /** A market order trades at any price, unless it is protected: then only up to (down to) its protection. */
     private static boolean crosses(Ref in, boolean market, long restingPrice) {
+        long limit = in.price;
         if (market) {
-            return true;
+            if (in.protection == 0) {
+                return true;
+            }
+            limit = in.protection;
         }
-        return in.side == Side.BUY ? restingPrice <= in.price : restingPrice >= in.price;
+        return in.side == Side.BUY ? restingPrice <= limit : restingPrice >= limit;
     }
 
     private static Side opposite(Side side) {
