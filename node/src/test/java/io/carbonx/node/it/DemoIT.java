@@ -22,17 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code carbonx demo} end to end, at a small scale (every step still played: 20 enterprises, opening and closing
  * calls, the primary auction, agreements, both kinds of default, a freeze and a cancellation, the compliance
- * settlement, evidence): it exits 0, every check passed (or was skipped only for a feature this build lacks, with
- * the reason), and the summary's figures agree with each other and with the report and files it wrote.
+ * settlement, energy pool bidding, evidence): it exits 0, every check passed (none may be skipped: every feature the
+ * demo plays is on this build), and the summary's figures agree with each other and with the report and files it
+ * wrote.
  */
 class DemoIT {
 
-    /** Checks that may be SKIPPED, and only with a reason naming the missing feature. */
-    private static final Map<String, String> MAY_SKIP = Map.of(
-            "energy pool bidding", "refuses ENERGY instruments",
-            "evidence: trade", "serves no evidence endpoint",
-            "evidence: default", "serves no evidence endpoint",
-            "evidence: penalty", "serves no evidence endpoint");
+    /**
+     * Checks that may be SKIPPED, each only with a reason naming the missing feature: none, now that this build's
+     * registry settles energy pool trades and credits primary-auction wins, and chain-anchor serves evidence. (A
+     * build without one of them would list it here, with the reason the demo gives.)
+     */
+    private static final Map<String, String> MAY_SKIP = Map.of();
     private static final long SEED = 7;
 
     @TempDir
@@ -85,6 +86,7 @@ class DemoIT {
                 "freeze and cancellation", "rating change", "deposit share follows the grade",
                 "priority follows the grade", "annual compliance");
         assertThat(names).filteredOn(n -> n.startsWith("evidence: ")).hasSize(3);
+        assertThat(names).contains("energy pool bidding", "primary auction allocations credited");
     }
 
     private static void ordersAddUp(JsonObject o) {
@@ -118,6 +120,7 @@ class DemoIT {
         Set<String> kinds = new java.util.TreeSet<>();
         auctions.forEach(a -> kinds.add(((JsonObject) a).getString("kind")));
         assertThat(kinds).contains("OPENING", "CLOSING", "PERIODIC", "PRIMARY");
+        assertThat(venues.fieldNames()).contains("CONTINUOUS", "CALL_AUCTION", "POOL");
     }
 
     private static void theDayHadEveryStep(JsonObject s) {
@@ -150,7 +153,8 @@ class DemoIT {
         String report = Files.readString(out.resolve("demo-report.md"));
         assertThat(report).contains("Result: **PASSED**", "## Checks", "## The day in figures", "## Charts",
                 "charts/price-EUA-2026.svg", "charts/deposits-by-grade.svg");
-        for (String chart : List.of("price-EUA-2026.svg", "price-EUA-2027.svg", "deposits-by-grade.svg")) {
+        for (String chart : List.of("price-EUA-2026.svg", "price-EUA-2027.svg", "price-ENERGY-PEAK.svg",
+                "deposits-by-grade.svg")) {
             assertThat(Files.readString(out.resolve("charts").resolve(chart))).startsWith("<svg").contains("</svg>");
         }
         assertThat(out.resolve("demo-config.yaml")).exists();

@@ -59,8 +59,9 @@ public final class Svg {
         }
         s.append("'/>");
         s.append(text(PAD - 5, PAD + 4, money(hi), "end")).append(text(PAD - 5, (int) (PAD + plotH), money(lo), "end"));
-        s.append(text(PAD, H - 10, "volume per " + Math.max(1, (t1 - t0) / buckets / 1000) + " s; "
-                + points.size() + " trades over " + (t1 - t0) / 1000 + " s", "start"));
+        s.append(text(PAD, H - PAD + 14, clock(t0), "start")).append(text(W - PAD, H - PAD + 14, clock(t1), "end"));
+        s.append(text(PAD, H - 10, String.format(Locale.ROOT, "volume per %.1f s; %d trades over %d s (UTC)",
+                (t1 - t0) / 1000.0 / buckets, points.size(), (t1 - t0) / 1000), "start"));
         return s.append(axes()).append("</svg>\n").toString();
     }
 
@@ -74,7 +75,7 @@ public final class Svg {
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int y = 32 + 28 * i;
-            double w = (W - 330.0) * b.value() / max;
+            double w = (W - 420.0) * b.value() / max;
             s.append(text(110, y + 14, b.label(), "end"));
             s.append(String.format(Locale.ROOT, "<rect x='118' y='%d' width='%.1f' height='18' fill='#31a354'/>",
                     y, Math.max(1, w)));
@@ -101,8 +102,16 @@ public final class Svg {
                 escape(text));
     }
 
+    private static String clock(long epochMs) {
+        return java.time.LocalTime.ofNanoOfDay(Math.floorMod(epochMs, 86_400_000L) * 1_000_000L)
+                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT));
+    }
+
     /** Minor units as a decimal amount. */
     public static String money(long minor) {
+        if (minor < 0 && minor != Long.MIN_VALUE) {
+            return "-" + money(-minor);
+        }
         return String.format(Locale.ROOT, "%,d.%02d", minor / 100, Math.abs(minor % 100));
     }
 
