@@ -71,7 +71,7 @@ export function depthChart(bids, asks, { width = 560, height = 220 } = {}) {
   const prices = [...b, ...a].map(p => p.price);
   const lo = Math.min(...prices);
   const hi = Math.max(...prices);
-  const pad = Math.max(1, Math.round((hi - lo) * 0.1));
+  const pad = Math.max(1, Math.round((hi - lo) * 0.15), Math.round(hi * 0.02));
   const maxQ = Math.max(...b.map(p => p.total), ...a.map(p => p.total));
   const left = 64;
   const bottom = height - 28;
@@ -115,7 +115,7 @@ export function candleChart(bars, { width = 560, height = 240 } = {}) {
   const shown = bars.slice(-60);
   const lo = Math.min(...shown.map(b => b.low));
   const hi = Math.max(...shown.map(b => b.high));
-  const pad = Math.max(1, Math.round((hi - lo) * 0.1));
+  const pad = Math.max(1, Math.round((hi - lo) * 0.1), Math.round(hi * 0.01));
   const maxV = Math.max(...shown.map(b => b.volume), 1);
   const left = 64;
   const priceBottom = height - 70;

@@ -87,6 +87,10 @@ export async function replayCheck(session, el) {
 }
 
 async function accountsCard(session, el, refresh) {
+  const active = document.activeElement;
+  if (active && active.tagName === 'INPUT' && el.contains(active)) {
+    return; // someone is typing a reason: keep the table as it is until the next refresh
+  }
   const { items } = await session.get('/api/v1/accounts');
   const message = el.querySelector('#account-action') || h('p#account-action', { role: 'status' });
   const act = (id, action) => async () => {

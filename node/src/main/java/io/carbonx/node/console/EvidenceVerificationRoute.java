@@ -65,10 +65,9 @@ public final class EvidenceVerificationRoute {
      * then verification on a worker thread. Mount it before the node's generic {@code /api/*} body handler.
      */
     public void mount(Router router, Vertx vertx, ApiSecurity security) {
-        router.post(PATH)
-                .handler(security.authenticate())
-                .handler(ApiSecurity.authorise(ACCESS))
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BUNDLE_BYTES))
+        // Two routes: Vert.x wants a body handler first on its route, and the caller is checked before any byte is read.
+        router.post(PATH).handler(security.authenticate()).handler(ApiSecurity.authorise(ACCESS));
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(MAX_BUNDLE_BYTES))
                 .handler(ctx -> verify(ctx, vertx));
     }
 

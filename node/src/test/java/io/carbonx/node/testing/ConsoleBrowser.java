@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -99,7 +100,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** Waits (bounded) until {@code condition} returns a non-null, non-false value. */
     public <T> T until(Duration timeout, Function<WebDriver, T> condition, String what) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(250));
-        wait.withMessage(what);
+        wait.withMessage(what).ignoring(StaleElementReferenceException.class); // the console re-renders as it polls
         return wait.until(condition);
     }
 
