@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 class ChecksRejectBadManifestsTest {
 
     private static final String README = "Secrets: `carbonx-node` (Strimzi).";
-    private static final List<String> TOPICS = List.of("carbonx.orders", "carbonx.trades", "carbonx.snapshots");
+    /** The catalogue's entries for the fixture's three topics. */
+    private static final List<CatalogueTopics.Expected> TOPICS = catalogue("carbonx.orders", "carbonx.trades",
+            "carbonx.snapshots");
 
     private final String fixture = read("/fixtures/minimal.yaml");
 
@@ -148,18 +150,41 @@ class ChecksRejectBadManifestsTest {
     }
 
     @Test
-    void rejectsATopicTheCodeUsesButNobodyDeclared() {
-        List<String> expected = List.of("carbonx.orders", "carbonx.trades", "carbonx.ratings");
+    void rejectsATopicOfTheCatalogueThatNobodyDeclared() {
+        List<CatalogueTopics.Expected> expected = catalogue("carbonx.orders", "carbonx.trades", "carbonx.snapshots",
+                "carbonx.registry.journal");
         assertThat(DeployCheck.all(Manifests.parse(fixture, "fixture"), Set.of(), README, expected))
-                .containsExactly("topic carbonx.ratings is used by the code but not declared as a KafkaTopic");
+                .containsExactly("topic carbonx.registry.journal is in the code's catalogue "
+                        + "(io.carbonx.schemas.Topics) but not declared as a KafkaTopic");
+    }
+
+    @Test
+    void rejectsATopicOutsideTheCatalogue() {
+        assertThat(DeployCheck.all(Manifests.parse(fixture, "fixture"), Set.of(), README,
+                catalogue("carbonx.orders", "carbonx.trades")))
+                .containsExactly("KafkaTopic/carbonx.snapshots: topic carbonx.snapshots is not in the code's "
+                        + "catalogue (io.carbonx.schemas.Topics)");
+    }
+
+    @Test
+    void rejectsPartitionsRetentionAndLabelsThatDifferFromTheCatalogue() {
+        String broken = mutate("    carbonx.io/key: snapshot\n    carbonx.io/anchored: \"false\"\nspec:\n"
+                        + "  partitions: 1\n  config:\n    cleanup.policy: compact",
+                "    carbonx.io/key: chain\n    carbonx.io/anchored: \"false\"\nspec:\n"
+                        + "  partitions: 3\n  config:\n    cleanup.policy: delete");
+        assertThat(problems(broken)).containsExactly(
+                "KafkaTopic/carbonx.snapshots: 3 partitions, the catalogue says 1",
+                "KafkaTopic/carbonx.snapshots: cleanup.policy is delete, the catalogue says compact",
+                "KafkaTopic/carbonx.snapshots: label carbonx.io/key=chain, the catalogue keys it by snapshot");
     }
 
     @Test
     void rejectsCoPartitionedTopicsWithDifferentCounts() {
         String broken = mutate("  topicName: carbonx.trades\n  partitions: 4",
                 "  topicName: carbonx.trades\n  partitions: 12");
-        assertThat(problems(broken)).singleElement().asString()
-                .contains("topics keyed by instrument have different partition counts [4, 12]");
+        assertThat(problems(broken)).containsExactly(
+                "topics keyed by instrument have different partition counts [4, 12]: they must be co-partitioned",
+                "KafkaTopic/carbonx.trades: 12 partitions, the catalogue says 4");
     }
 
     @Test
@@ -169,7 +194,31 @@ class ChecksRejectBadManifestsTest {
         assertThat(problems(broken)).containsExactly(
                 "KafkaTopic/carbonx.orders: anchored (evidence) topic needs retention.ms -1, has 604800000",
                 "KafkaTopic/carbonx.orders: anchored (evidence) topic needs cleanup.policy delete (compaction would"
-                        + " remove records that inclusion proofs refer to)");
+                        + " remove records that inclusion proofs refer to)",
+                "KafkaTopic/carbonx.orders: cleanup.policy is compact, the catalogue says delete",
+                "KafkaTopic/carbonx.orders: retention.ms is 604800000, the catalogue says -1");
+    }
+
+    @Test
+    void rejectsASecondRegistryReplica() {
+        assertThat(problems(mutate("  replicas: 1\n  strategy: {type: Recreate}",
+                "  replicas: 2\n  strategy: {type: Recreate}")))
+                .containsExactly("Deployment/carbonx-registry: replicas must be exactly 1 (the registry is the single"
+                        + " writer and holds the CA keys), is 2");
+    }
+
+    @Test
+    void rejectsARollingRegistryDeploymentAndAnAutoscaledRegistry() {
+        String rolling = mutate("  replicas: 1\n  strategy: {type: Recreate}\n", "  replicas: 1\n");
+        assertThat(problems(rolling)).singleElement().asString()
+                .contains("Deployment/carbonx-registry: a Deployment of the registry needs strategy Recreate");
+        String autoscaled = fixture + "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n"
+                + "  name: carbonx-registry\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, "
+                + "name: carbonx-registry}\n  minReplicas: 1\n  maxReplicas: 2\n";
+        assertThat(problems(autoscaled)).containsExactly(
+                "HorizontalPodAutoscaler/carbonx-registry: target Deployment/carbonx-registry sets spec.replicas; "
+                        + "leave the count to the autoscaler",
+                "HorizontalPodAutoscaler/carbonx-registry: autoscales the registry, which must stay at one pod");
     }
 
     @Test
@@ -227,6 +276,14 @@ class ChecksRejectBadManifestsTest {
                 "prod: carbonx-gateway runs 1 pod(s), expected at least 2");
         assertThat(Environment.PROD.check(prodLike)).isEmpty();
         assertThat(Environment.DEV.check(devLike)).isEmpty();
+    }
+
+    private static List<CatalogueTopics.Expected> catalogue(String... names) {
+        List<String> wanted = List.of(names);
+        List<CatalogueTopics.Expected> found = CatalogueTopics.defaults().stream()
+                .filter(t -> wanted.contains(t.name())).toList();
+        assertThat(found).as("catalogue entries %s", wanted).hasSize(names.length);
+        return found;
     }
 
     /** The flow-style label map of a node pod of that role, as the fixture writes it. */

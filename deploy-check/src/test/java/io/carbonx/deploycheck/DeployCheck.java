@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs every check over one set of objects, and locates the inputs (the k8s directory, the README, the list of
- * topics the code uses).
+ * Runs every structural check over one set of objects, and locates the inputs (the k8s directory, the README). The
+ * topics come from the code's catalogue ({@link CatalogueTopics}); the node's view of each pod is
+ * {@link NodeConfigChecks}.
  */
 final class DeployCheck {
 
     /** System property naming the k8s directory (set by the module's surefire configuration). */
     static final String K8S_DIR_PROPERTY = "carbonx.k8s.dir";
-    /** Test resource listing the topics the code uses, one per line ('#' comments). */
-    static final String EXPECTED_TOPICS = "/expected-topics.txt";
 
     private DeployCheck() {
     }
@@ -25,17 +24,18 @@ final class DeployCheck {
      * @param manifests           the objects (a rendered overlay, or the base files)
      * @param generatedConfigMaps ConfigMap names produced by generators (when the objects are not rendered)
      * @param readme              text of k8s/README.md (every Secret must be documented there)
-     * @param expectedTopics      topic names the code uses
+     * @param expectedTopics      the code's topic catalogue as the objects must declare it
      * @return every violation, one line each; empty when the objects pass
      */
     static List<String> all(Manifests manifests, Set<String> generatedConfigMaps, String readme,
-                            Collection<String> expectedTopics) {
+                            Collection<CatalogueTopics.Expected> expectedTopics) {
         List<String> problems = new ArrayList<>();
         problems.addAll(WorkloadChecks.check(manifests));
         problems.addAll(WiringChecks.check(manifests, generatedConfigMaps, readme));
         problems.addAll(NetworkChecks.check(manifests));
         problems.addAll(StrimziChecks.check(manifests, expectedTopics));
         problems.addAll(ValidatorChecks.check(manifests));
+        problems.addAll(RegistryChecks.check(manifests));
         return problems;
     }
 
@@ -50,19 +50,16 @@ final class DeployCheck {
         return dir.normalize();
     }
 
-    static String readme() {
-        return Manifests.readString(k8sDir().resolve("README.md"));
+    /** The node image reference the build produces (the parent pom's carbonx.image, set by surefire). */
+    static String image() {
+        String image = System.getProperty("carbonx.image");
+        if (image == null || image.isBlank()) {
+            throw new IllegalStateException("system property carbonx.image is not set (run through Maven)");
+        }
+        return image;
     }
 
-    static List<String> expectedTopics() {
-        try (var in = DeployCheck.class.getResourceAsStream(EXPECTED_TOPICS)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + EXPECTED_TOPICS);
-            }
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static String readme() {
+        return Manifests.readString(k8sDir().resolve("README.md"));
     }
 }

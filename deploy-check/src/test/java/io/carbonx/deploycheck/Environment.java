@@ -1,5 +1,6 @@
 package io.carbonx.deploycheck;
 
+import io.carbonx.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,11 @@ import java.util.Map;
  *
  * <p>{@link #DEV}: one Kafka broker, replication factor 1, min ISR 1, exactly one pod per stateless role.
  * {@link #PROD}: three brokers, replication factor 3, min.insync.replicas 2, at least two pods per stateless role.
- * Both: four validators.
+ * Both: four validators; the catalogue's topics ({@link #topics()}).
  */
 enum Environment {
-    DEV("dev", 1, 1, 1, 1, 1),
-    PROD("prod", 3, 3, 2, 2, Integer.MAX_VALUE);
+    DEV("dev", 1, 1, 1, 1, 1, Topics.DEFAULT_INSTRUMENT_PARTITIONS),
+    PROD("prod", 3, 3, 2, 2, Integer.MAX_VALUE, 12);
 
     static final int VALIDATORS = 4;
 
@@ -23,15 +24,26 @@ enum Environment {
     private final int minIsr;
     private final int minStatelessReplicas;
     private final int maxStatelessReplicas;
+    private final int instrumentPartitions;
 
     Environment(String overlay, int brokers, int replicationFactor, int minIsr, int minStatelessReplicas,
-                int maxStatelessReplicas) {
+                int maxStatelessReplicas, int instrumentPartitions) {
         this.overlay = overlay;
         this.brokers = brokers;
         this.replicationFactor = replicationFactor;
         this.minIsr = minIsr;
         this.minStatelessReplicas = minStatelessReplicas;
         this.maxStatelessReplicas = maxStatelessReplicas;
+        this.instrumentPartitions = instrumentPartitions;
+    }
+
+    /**
+     * The catalogue's topics with this environment's partition counts: participant-keyed topics keep the
+     * catalogue's count (the registry's atomic settlement needs one partition), instrument-keyed ones have
+     * {@link #instrumentPartitions} (dev: the catalogue's default, prod: 12).
+     */
+    List<CatalogueTopics.Expected> topics() {
+        return CatalogueTopics.of(Topics.DEFAULT_PARTICIPANT_PARTITIONS, instrumentPartitions);
     }
 
     /** The overlay directory name under k8s/overlays. */

@@ -81,6 +81,29 @@ final class KustomizationFiles {
         return names;
     }
 
+    /**
+     * The data of the ConfigMaps the kustomization generates ({@code files:} entries {@code key=path} or
+     * {@code path}) and of those among its resources: name to key to text.
+     */
+    Map<String, Map<String, String>> configMapData() {
+        Map<String, Map<String, String>> data = new TreeMap<>(resources().configMapData());
+        for (JsonNode generator : Manifests.list(kustomization.path("configMapGenerator"))) {
+            Map<String, String> files = new TreeMap<>();
+            for (JsonNode entry : Manifests.list(generator.path("files"))) {
+                String text = entry.asText();
+                int eq = text.indexOf('=');
+                String key = eq < 0 ? Path.of(text).getFileName().toString() : text.substring(0, eq);
+                Path file = dir.resolve(eq < 0 ? text : text.substring(eq + 1)).normalize();
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException(dir + ": configMapGenerator file " + file + " does not exist");
+                }
+                files.put(key, Manifests.readString(file));
+            }
+            data.put(generator.path("name").asText(), files);
+        }
+        return data;
+    }
+
     /** Pod counts set by the {@code replicas:} field, by object name. */
     Map<String, Integer> replicaCounts() {
         Map<String, Integer> counts = new TreeMap<>();

@@ -28,7 +28,8 @@ class ManifestFilesTest {
 
         List<String> problems = new ArrayList<>(base.checkKustomization());
         problems.addAll(DeployCheck.all(base.resources(), base.generatedConfigMaps(), DeployCheck.readme(),
-                DeployCheck.expectedTopics()));
+                CatalogueTopics.defaults()));
+        problems.addAll(NodeConfigChecks.check(base.resources(), base.configMapData(), DeployCheck.image()));
 
         assertThat(problems).as("violations in k8s/base").isEmpty();
     }
@@ -106,7 +107,8 @@ class ManifestFilesTest {
         assertThat(base.ofKind("KafkaTopic")).hasSameSizeAs(topics.all());
         assertThat(topics.all()).allMatch(o -> "KafkaTopic".equals(Manifests.kind(o)));
         assertThat(topics.ofKind("KafkaTopic").stream().map(StrimziChecks::topicName))
-                .containsAll(DeployCheck.expectedTopics());
+                .containsExactlyInAnyOrderElementsOf(CatalogueTopics.defaults().stream()
+                        .map(CatalogueTopics.Expected::name).toList());
     }
 
     private List<Path> yamlFiles() {

@@ -114,6 +114,15 @@ public final class Manifests {
                 .findFirst();
     }
 
+    /** The data of every ConfigMap among these objects: name to key to text. */
+    Map<String, Map<String, String>> configMapData() {
+        Map<String, Map<String, String>> data = new TreeMap<>();
+        for (JsonNode configMap : ofKind("ConfigMap")) {
+            data.put(name(configMap), stringMap(configMap.path("data")));
+        }
+        return data;
+    }
+
     static String kind(JsonNode o) {
         return o.path("kind").asText();
     }
@@ -138,6 +147,27 @@ public final class Manifests {
     /** The pod template's labels of a workload. */
     static Map<String, String> templateLabels(JsonNode workload) {
         return stringMap(workload.path("spec").path("template").path("metadata").path("labels"));
+    }
+
+    /**
+     * The label sets of a workload's pods as Kubernetes will label them: the template's labels, and for a
+     * StatefulSet also the labels its controller adds to pod {@code <name>-<i>} ({@code
+     * statefulset.kubernetes.io/pod-name} and {@code apps.kubernetes.io/pod-index}), one set per ordinal.
+     */
+    static List<Map<String, String>> podLabelSets(JsonNode workload) {
+        Map<String, String> template = templateLabels(workload);
+        if (!"StatefulSet".equals(kind(workload))) {
+            return List.of(template);
+        }
+        List<Map<String, String>> sets = new ArrayList<>();
+        int replicas = workload.path("spec").path("replicas").asInt(1);
+        for (int i = 0; i < replicas; i++) {
+            Map<String, String> labels = new TreeMap<>(template);
+            labels.put("statefulset.kubernetes.io/pod-name", name(workload) + "-" + i);
+            labels.put("apps.kubernetes.io/pod-index", Integer.toString(i));
+            sets.add(labels);
+        }
+        return sets;
     }
 
     static JsonNode podSpec(JsonNode workload) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Renders each overlay with {@code kubectl kustomize} and runs every check on the result, plus the overlay's
- * environment expectations. Skipped, with a message saying so, when kubectl is not on the PATH; the files are
+ * Renders each overlay with {@code kubectl kustomize} and runs every check on the result (the node's view of
+ * every pod included: {@link NodeConfigChecks}), plus the overlay's environment expectations and the catalogue's
+ * topics with the environment's partition counts. Skipped, with a message saying so, when kubectl is not on the PATH; the files are
  * then still checked directly by {@link ManifestFilesTest}.
  */
 class RenderedOverlaysTest {
@@ -35,7 +36,8 @@ class RenderedOverlaysTest {
         Manifests rendered = Kustomize.render(kubectl.get(), overlay);
 
         List<String> problems = new ArrayList<>(
-                DeployCheck.all(rendered, Set.of(), DeployCheck.readme(), DeployCheck.expectedTopics()));
+                DeployCheck.all(rendered, Set.of(), DeployCheck.readme(), environment.topics()));
+        problems.addAll(NodeConfigChecks.check(rendered, rendered.configMapData(), DeployCheck.image()));
         Environment.Facts facts = Environment.Facts.of(rendered);
         problems.addAll(environment.check(facts));
         System.out.printf("[deploy-check] rendered %s with %s: %d objects, %s%n", environment.overlay(),

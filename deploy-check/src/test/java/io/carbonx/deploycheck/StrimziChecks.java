@@ -19,9 +19,11 @@ import java.util.TreeSet;
  *       an odd quorum; no ZooKeeper section.</li>
  *   <li>Replication is consistent with the size: min ISR &le; replication factor &le; brokers, for the defaults,
  *       the internal topics and each topic's effective replication factor.</li>
- *   <li>Topics: unique names, every expected topic declared, partitions &ge; 1, a {@value #KEY_LABEL} label, all
- *       topics with one key kind share one partition count (co-partitioning), and anchored topics
- *       ({@value #ANCHORED_LABEL}=true) are kept forever with the delete policy.</li>
+ *   <li>Topics: exactly the code's catalogue ({@link CatalogueTopics}, from io.carbonx.schemas.Topics): every
+ *       catalogue topic declared, none outside it, each with the catalogue's partitions, configs (cleanup.policy,
+ *       retention.ms, retention.bytes), key kind ({@value #KEY_LABEL}) and anchoring ({@value #ANCHORED_LABEL});
+ *       unique names; all topics with one key kind share one partition count (co-partitioning); anchored topics
+ *       are kept forever with the delete policy.</li>
  * </ul>
  */
 final class StrimziChecks {
@@ -37,10 +39,10 @@ final class StrimziChecks {
 
     /**
      * @param manifests      the objects
-     * @param expectedTopics the topic names the code uses
+     * @param expectedTopics the code's topic catalogue, with the environment's partition counts
      * @return the violations found
      */
-    static List<String> check(Manifests manifests, Collection<String> expectedTopics) {
+    static List<String> check(Manifests manifests, Collection<CatalogueTopics.Expected> expectedTopics) {
         List<String> problems = new ArrayList<>();
         problems.addAll(apiVersionsAndClusterLabels(manifests));
         problems.addAll(nodePools(manifests));
@@ -134,13 +136,13 @@ final class StrimziChecks {
         }
     }
 
-    static List<String> topics(Manifests manifests, Collection<String> expectedTopics) {
+    static List<String> topics(Manifests manifests, Collection<CatalogueTopics.Expected> expectedTopics) {
         List<String> problems = new ArrayList<>();
-        Set<String> declared = new TreeSet<>();
+        Map<String, JsonNode> declared = new TreeMap<>();
         Map<String, Set<Integer>> partitionsByKey = new TreeMap<>();
         for (JsonNode topic : manifests.ofKind("KafkaTopic")) {
             String name = topicName(topic);
-            if (!declared.add(name)) {
+            if (declared.put(name, topic) != null) {
                 problems.add(Manifests.id(topic) + ": topic " + name + " declared twice");
             }
             int partitions = topic.path("spec").path("partitions").asInt(0);
@@ -163,10 +165,50 @@ final class StrimziChecks {
                         + ": they must be co-partitioned");
             }
         });
-        for (String expected : expectedTopics) {
-            if (!declared.contains(expected)) {
-                problems.add("topic " + expected + " is used by the code but not declared as a KafkaTopic");
+        Set<String> catalogued = new TreeSet<>();
+        for (CatalogueTopics.Expected expected : expectedTopics) {
+            catalogued.add(expected.name());
+            JsonNode topic = declared.get(expected.name());
+            if (topic == null) {
+                problems.add("topic " + expected.name() + " is in the code's catalogue (io.carbonx.schemas.Topics)"
+                        + " but not declared as a KafkaTopic");
+            } else {
+                problems.addAll(asCatalogued(topic, expected));
             }
+        }
+        declared.forEach((name, topic) -> {
+            if (!catalogued.contains(name)) {
+                problems.add(Manifests.id(topic) + ": topic " + name + " is not in the code's catalogue "
+                        + "(io.carbonx.schemas.Topics)");
+            }
+        });
+        return problems;
+    }
+
+    /** Partitions, configs and labels of {@code topic} against its catalogue entry. */
+    private static List<String> asCatalogued(JsonNode topic, CatalogueTopics.Expected expected) {
+        List<String> problems = new ArrayList<>();
+        String id = Manifests.id(topic);
+        int partitions = topic.path("spec").path("partitions").asInt(0);
+        if (partitions != expected.partitions()) {
+            problems.add(id + ": " + partitions + " partitions, the catalogue says " + expected.partitions());
+        }
+        JsonNode config = topic.path("spec").path("config");
+        expected.config().forEach((key, value) -> {
+            String actual = config.path(key).asText("<unset>");
+            if (!value.equals(actual)) {
+                problems.add(id + ": " + key + " is " + actual + ", the catalogue says " + value);
+            }
+        });
+        String key = Manifests.labels(topic).get(KEY_LABEL);
+        if (key != null && !key.equals(expected.keyLabel())) {
+            problems.add(id + ": label " + KEY_LABEL + "=" + key + ", the catalogue keys it by "
+                    + expected.keyLabel());
+        }
+        String anchored = Manifests.labels(topic).get(ANCHORED_LABEL);
+        if (!String.valueOf(expected.anchored()).equals(anchored)) {
+            problems.add(id + ": label " + ANCHORED_LABEL + "=" + anchored + ", the catalogue says "
+                    + expected.anchored());
         }
         return problems;
     }

@@ -3,8 +3,6 @@ package io.carbonx.deploycheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Checks of the PBFT validators' StatefulSet.
@@ -12,13 +10,11 @@ import java.util.stream.Collectors;
  * <p>The validators are one StatefulSet (stable identities) of n = 3f + 1 &ge; 4 replicas, started in parallel,
  * whose {@code serviceName} is a headless Service that selects them and publishes not-ready addresses (a
  * validator catching up is unready but must stay reachable by its peers). They have persistent volume claim
- * templates {@value #KEYS} and {@value #VOTES}, mounted in every container. Every PodDisruptionBudget selecting
- * them keeps at least 2f + 1 validators, with an absolute number (percentages round in ways that break quorums).
+ * templates, each mounted in every container (that the node's validatorsDir, holding identity and vote log, is
+ * on one of them is checked with the node's configuration in {@link NodeConfigChecks}). Every PodDisruptionBudget
+ * selecting them keeps at least 2f + 1 validators, with an absolute number (percentages round in ways that break quorums).
  */
 final class ValidatorChecks {
-
-    static final String KEYS = "keys";
-    static final String VOTES = "votes";
 
     private ValidatorChecks() {
     }
@@ -67,13 +63,13 @@ final class ValidatorChecks {
     }
 
     private static List<String> volumes(JsonNode validator) {
-        Set<String> claims = Manifests.list(validator.path("spec").path("volumeClaimTemplates")).stream()
-                .map(Manifests::name).collect(Collectors.toSet());
+        List<String> claims = Manifests.list(validator.path("spec").path("volumeClaimTemplates")).stream()
+                .map(Manifests::name).toList();
         List<String> problems = new ArrayList<>();
-        for (String claim : List.of(KEYS, VOTES)) {
-            if (!claims.contains(claim)) {
-                problems.add(Manifests.id(validator) + ": no persistent volume claim template '" + claim + "'");
-            }
+        if (claims.isEmpty()) {
+            problems.add(Manifests.id(validator) + ": no persistent volume claim template (identity, vote log)");
+        }
+        for (String claim : claims) {
             for (JsonNode container : Manifests.list(Manifests.podSpec(validator).path("containers"))) {
                 boolean mounted = Manifests.list(container.path("volumeMounts")).stream()
                         .anyMatch(m -> claim.equals(m.path("name").asText()));

@@ -48,7 +48,9 @@ final class WiringChecks {
         for (JsonNode service : manifests.ofKind("Service")) {
             Map<String, String> selector = Manifests.stringMap(service.path("spec").path("selector"));
             List<JsonNode> selected = manifests.workloads().stream()
-                    .filter(w -> LabelSelectors.matchesMap(selector, Manifests.templateLabels(w))).toList();
+                    .filter(w -> Manifests.podLabelSets(w).stream()
+                            .anyMatch(labels -> LabelSelectors.matchesMap(selector, labels)))
+                    .toList();
             if (selected.isEmpty()) {
                 problems.add(Manifests.id(service) + ": selector " + selector + " matches no workload");
                 continue;

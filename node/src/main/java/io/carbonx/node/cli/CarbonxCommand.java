@@ -7,11 +7,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code carbonx}: the top-level command. Subcommands: {@code run}, {@code version}. Exit codes: {@link ExitCodes}.
+ * {@code carbonx}: the top-level command. Subcommands: {@code run}, {@code version}, and the client commands that
+ * talk to a running node for each kind of user (register, approve, login, profile, order, orders, holdings,
+ * surrender, evidence, chain, replay). Exit codes: {@link ExitCodes}. Enum values (roles, sides, ...) are accepted
+ * in any case.
  */
 @Command(name = "carbonx", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "CarbonX: a reactive, event-sourced carbon credit exchange.",
-        subcommands = {RunCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, VersionCommand.class, RegisterCommand.class, ApproveCommand.class,
+            LoginCommand.class, ProfileCommand.class, OrderCommand.class, OrdersCommand.class, HoldingsCommand.class,
+            SurrenderCommand.class, EvidenceCommand.class, ChainCommand.class, ReplayCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.FAILURE)
 public final class CarbonxCommand implements Callable<Integer> {
 
@@ -28,6 +34,7 @@ public final class CarbonxCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new CarbonxCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("carbonx: " + e.getMessage());
             return ExitCodes.FAILURE;
