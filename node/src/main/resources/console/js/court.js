@@ -13,13 +13,13 @@ const KINDS = {
   penalty: { path: 'penalties', label: 'Penalty' },
   participant: { path: 'participants', label: 'Participant (period)' },
 };
-const ANCHOR_WAIT_TRIES = 60;
+const ANCHOR_WAIT_TRIES = 120;
 
 export function courtView(session, root) {
   const evidence = evidenceCard(session);
   const leads = h('div#leads');
   replace(root, h('div.grid', evidence.card, h('section.card.wide', h('h3', 'Where to look'), leads)));
-  evidenceLeads(session, leads, evidence.fill);
+  evidenceLeads(session, leads, evidence.fill).catch(err => replace(leads, h('p.status.error', err.message)));
   const timer = setInterval(() => evidenceLeads(session, leads, evidence.fill).catch(() => {}), 5000);
   return { stop: () => clearInterval(timer) };
 }
@@ -59,8 +59,9 @@ export function evidenceCard(session) {
     id.value = value;
     id.focus();
   };
-  return { fill, card: card('Evidence', form, h('p.hint', 'Or verify a bundle you already have: ', file), state,
-    outcome) };
+  const section = card('Evidence', form, h('p.hint', 'Or verify a bundle you already have: ', file), state, outcome);
+  section.classList.add('wide');
+  return { fill, card: section };
 }
 
 async function fetchBundle(session, kind, id, from, to, state, outcome) {

@@ -52,7 +52,7 @@ export function enterpriseView(session, root) {
     replace(select, instruments.map(i => h('option', { value: i }, i)));
     await Promise.all([refresh(), ratingCard(session, rating)]);
   };
-  start();
+  start().catch(err => { stamp.textContent = `could not load the market: ${err.message}`; });
   const timer = setInterval(refresh, REFRESH_MS);
   const ratingTimer = setInterval(() => ratingCard(session, rating), REFRESH_MS * 4);
   return { stop: () => { clearInterval(timer); clearInterval(ratingTimer); } };

@@ -39,7 +39,7 @@ export function regulatorView(session, root) {
     card('Credit ratings', ratings),
     evidenceCard(session).card));
   year.addEventListener('change', () => complianceCard(session, compliance, Number(year.value)));
-  refresh();
+  refresh().catch(err => replace(chain, h('p.status.error', `could not load: ${err.message}`)));
   const timer = setInterval(() => refresh().catch(() => {}), REFRESH_MS);
   return { stop: () => clearInterval(timer) };
 }

@@ -47,7 +47,8 @@ import org.openqa.selenium.support.ui.Select;
  * (encrypted keys with their passphrase), the seller and the buyer each place a signed order so that they trade, the
  * buyer also places and cancels one, the trade shows in market data and settles into the buyer's holdings; the
  * regulator sees the settlement, the chain height and validators, passes the replay check, freezes and unfreezes an
- * account; the court finds the trade's evidence, downloads it and sees it verified. Screenshots are kept in
+ * account; the court finds the trade's evidence, downloads it and sees it verified, and sees a copy with one flipped
+ * bit rejected. Screenshots are kept in
  * {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -167,6 +168,27 @@ class ConsoleEndToEndIT {
         assertThat(browser.find("#browser-check").getText()).contains("match SHA256SUMS")
                 .contains("the one the node announced");
         assertThat(browser.find("#evidence-download").getDomAttribute("href")).startsWith("blob:");
+        logout();
+    }
+
+    @Test
+    @Order(5)
+    void theCourtSeesATamperedCopyOfTheBundleRejected() throws Exception {
+        String token = api.login(court.id(), court.signer(), WAIT);
+        NodeApi.Response probe = api.get("/api/v1/evidence/trades/" + tradeId, token);
+        Assumptions.assumeFalse(probe.status() == 404 && !probe.body().containsKey("reasonCode"),
+                "the node serves no evidence endpoints: skipped");
+        byte[] bundle = api.bytes("/api/v1/evidence/trades/" + tradeId, token);
+        int at = bundle.length / 2;
+        bundle[at] = (byte) (bundle[at] ^ 0x01);
+        Path tampered = workDir.resolve("tampered-bundle.zip").toAbsolutePath();
+        Files.write(tampered, bundle);
+        login(keyFile("court-again", court, COURT_PASSPHRASE), COURT_PASSPHRASE, "COURT", court.id());
+        browser.find("#bundle-file").sendKeys(tampered.toString());
+        WebElement verdict = browser.await("#evidence-verdict", WAIT);
+        browser.screenshot("5-court-tampered-bundle");
+        assertThat(verdict.getDomAttribute("data-valid")).isEqualTo("false");
+        assertThat(browser.find("#evidence-outcome").getText()).contains("FAIL");
         logout();
     }
 

@@ -51,6 +51,23 @@ public final class NodeApi {
         return send(builder(path, token).GET().build());
     }
 
+    /** GET returning the raw body (e.g. an evidence bundle); throws unless 200. */
+    public byte[] bytes(String path, String token) {
+        try {
+            HttpResponse<byte[]> r = http.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + path + ": " + r.statusCode() + " "
+                        + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, JsonObject body, String token) {
         return send(builder(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.encode())).build());
