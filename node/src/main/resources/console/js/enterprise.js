@@ -13,6 +13,7 @@ export function enterpriseView(session, root) {
   const price = h('div#price');
   const trades = h('div#trades');
   const orders = h('div#orders');
+  const cancelResult = h('p#cancel-result', { role: 'status' });
   const account = h('div#account');
   const holdings = h('div#holdings');
   const rating = h('div#rating');
@@ -25,7 +26,7 @@ export function enterpriseView(session, root) {
     busy = true;
     try {
       await Promise.all([market(session, select.value, book, price, trades), mine(session, account, holdings,
-        orders, instruments, select.value, refresh)]);
+        orders, instruments, select.value, cancelResult, refresh)]);
       stamp.textContent = `updated ${new Date().toISOString().substring(11, 19)} UTC`;
       root.dataset.refreshed = String(Date.now());
     } catch (err) {
@@ -41,7 +42,7 @@ export function enterpriseView(session, root) {
       card('Order book', book),
       card('Price', price, trades),
       orderEntry(session, () => select.value, refresh),
-      card('My open orders', orders),
+      card('My open orders', orders, cancelResult),
       card('Account and locked deposits', account),
       card('Holdings', holdings),
       card('Credit rating', rating)));
@@ -87,7 +88,7 @@ async function market(session, instrument, book, price, trades) {
   prints.trades || [], { empty: 'No trades yet.', keyOf: t => t.tradeId, id: 'trade-list' }));
 }
 
-async function mine(session, accountEl, holdingsEl, ordersEl, instruments, selected, refresh) {
+async function mine(session, accountEl, holdingsEl, ordersEl, instruments, selected, cancelResult, refresh) {
   const id = encodeURIComponent(session.participantId);
   const [account, holdings] = await Promise.all([
     session.get(`/api/v1/accounts/${id}`),
@@ -106,7 +107,7 @@ async function mine(session, accountEl, holdingsEl, ordersEl, instruments, selec
       { label: 'Cash', value: l => money(l.cashMinor), cls: 'num' },
       { label: 'Quantity', value: l => l.instrumentId ? `${qty(l.quantity)} ${l.instrumentId}` : '–' }],
     account.locks || [], { empty: 'No locked deposits.', keyOf: l => l.lockId, id: 'locks' }));
-  replace(ordersEl, openOrders(session, account, instruments, selected, refresh));
+  replace(ordersEl, openOrders(session, account, instruments, selected, cancelResult, refresh));
   replace(holdingsEl, table([
     { label: 'Instrument', value: i => i.instrumentId },
     { label: 'Available', value: i => qty(i.available), cls: 'num' },

@@ -79,10 +79,12 @@ export async function cancelOrder(session, orderId, instrumentId) {
   return (await session.postSigned('/api/v1/orders/cancel', bytes)).result;
 }
 
-/** The open orders of the account, each with a signed cancel; {@code instruments} for orders placed elsewhere. */
-export function openOrders(session, account, instruments, selected, onDone) {
+/**
+ * The open orders of the account, each with a signed cancel; {@code instruments} for orders placed elsewhere. The
+ * outcome of a cancel goes to {@code message}, which lives outside the table (the table is redrawn as it polls).
+ */
+export function openOrders(session, account, instruments, selected, message, onDone) {
   const ids = account.openOrderIds || [];
-  const message = h('p#cancel-result', { role: 'status' });
   const rows = ids.map(id => ({ id, mine: placed.get(id) }));
   return h('div', table([
     { label: 'Order', value: r => h('code', { title: r.id }, short(r.id, 28)) },
@@ -110,5 +112,5 @@ export function openOrders(session, account, instruments, selected, onDone) {
         e.target.disabled = false;
       }
     } }, 'Cancel') },
-  ], rows, { empty: 'No open orders.', keyOf: r => r.id, id: 'open-orders' }), message);
+  ], rows, { empty: 'No open orders.', keyOf: r => r.id, id: 'open-orders' }));
 }

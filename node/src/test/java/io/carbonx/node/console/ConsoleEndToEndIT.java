@@ -134,6 +134,7 @@ class ConsoleEndToEndIT {
     @Test
     @Order(3)
     void theRegulatorSeesSettlementAndChainPassesTheReplayCheckAndFreezesAndUnfreezes() throws Exception {
+        assertThat(tradeId).as("the enterprises' step produced a trade").isNotNull();
         login(regulatorKey, PASSPHRASE, "REGULATOR", null);
         browser.await("#settlements-table tr[data-key='" + tradeId + "']", WAIT);
         browser.until(WAIT, d -> Long.parseLong(browser.find("#chain-height").getDomAttribute("data-height")) > 0,
@@ -151,6 +152,7 @@ class ConsoleEndToEndIT {
     @Test
     @Order(4)
     void theCourtFindsDownloadsAndSeesTheTradesEvidenceVerified() throws Exception {
+        assertThat(tradeId).as("the enterprises' step produced a trade").isNotNull();
         NodeApi.Response probe = api.get("/api/v1/evidence/trades/" + tradeId, api.login(court.id(), court.signer(),
                 WAIT));
         Assumptions.assumeFalse(probe.status() == 404 && !probe.body().containsKey("reasonCode"),
@@ -174,6 +176,7 @@ class ConsoleEndToEndIT {
     @Test
     @Order(5)
     void theCourtSeesATamperedCopyOfTheBundleRejected() throws Exception {
+        assertThat(tradeId).as("the enterprises' step produced a trade").isNotNull();
         String token = api.login(court.id(), court.signer(), WAIT);
         NodeApi.Response probe = api.get("/api/v1/evidence/trades/" + tradeId, token);
         Assumptions.assumeFalse(probe.status() == 404 && !probe.body().containsKey("reasonCode"),
