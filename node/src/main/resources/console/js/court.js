@@ -125,7 +125,7 @@ async function showVerification(session, bytes, announced, fileName, state, outc
     h('p#evidence-verdict', { class: `verdict ${valid ? 'ok' : 'bad'}`, dataset: { valid: String(valid) } },
       valid ? `VALID: ${server.passed} of ${server.passed + server.failed} checks passed (${server.subject}, `
         + `${server.eventCount} events, latest block ${server.latestHeight})`
-        : `INVALID${server.error ? ': ' + server.error : server.failed ? `: ${server.failed} checks failed` : ''}`),
+        : `INVALID${server.error ? ': ' + server.error : server.failed ? `: ${server.failed} check${server.failed === 1 ? '' : 's'} failed` : ''}`),
     h('p', h('a#evidence-download', { href: url, download: fileName }, `Download ${fileName}`),
       ` (${bytes.length} bytes, SHA-256 ${local.bundleSha256 || '–'})`),
     h('h4', 'Checked in this browser'),
