@@ -2,6 +2,7 @@ package io.carbonx.deploycheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carbonx.chain.service.AnchorSettings;
+import io.carbonx.node.metrics.BusinessMetricsService;
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.exchange.service.ExchangeConfig;
 import io.carbonx.node.cli.CarbonxCommand;
@@ -44,7 +45,7 @@ final class NodeConfigChecks {
     /** The services each role's pods run (the node's services.<name>.enabled), by app.kubernetes.io/component. */
     static final Map<String, Set<String>> ROLE_SERVICES = Map.of(
             "gateway", Set.of("exchange"),
-            "registry", Set.of("registry"),
+            "registry", Set.of("registry", "business-metrics"),
             "exchange", Set.of("exchange"),
             "rating", Set.of("credit-rating"),
             "validator", Set.of("chain-anchor"));
@@ -141,6 +142,7 @@ final class NodeConfigChecks {
                     case "exchange" -> ExchangeConfig.of(section);
                     case "credit-rating" -> RatingServiceSettings.from(section, pod);
                     case "chain-anchor" -> AnchorSettings.of(section);
+                    case "business-metrics" -> BusinessMetricsService.checkSettings(section);
                     default -> problems.add(where + ": no settings check for service " + service);
                 }
             } catch (RuntimeException e) {

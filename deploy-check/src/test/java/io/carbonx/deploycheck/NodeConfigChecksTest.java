@@ -76,7 +76,7 @@ class NodeConfigChecksTest {
         addEnv("carbonx-registry", "CARBONX_SERVICES_EXCHANGE_ENABLED", "true");
 
         assertThat(check()).containsExactly("StatefulSet/carbonx-registry pod carbonx-registry-0: enables services "
-                + "[exchange, registry], the registry role runs [registry]");
+                + "[business-metrics, exchange, registry], the registry role runs [business-metrics, registry]");
     }
 
     @Test

@@ -32,7 +32,8 @@ import io.carbonx.registry.core.state.PendingTrade;
  * <ul>
  *   <li>OrderAccepted/Rejected take the order's client id, type, time in force and expiry from the gateway's
  *       OrderSubmitted (or OrderReplaceRequested, which also sets {@code replacesOrderId}); the grade is the
- *       participant's at acceptance and {@code depositShareBps} its grade's share. The ledger's order price of a
+ *       participant's at acceptance, {@code depositShareBps} its grade's share and {@code priorityTier} its grade's
+ *       configured priority tier (the one source of the exchange's ranking at equal price). The ledger's order price of a
  *       MARKET order is its protection price: published as {@code protectionPriceMinor} with a null
  *       {@code priceMinor} (and read back the same way).</li>
  *   <li>OrderCancelled/Expired: instrument of the open order and the quantity taken off it (all that remained, or
@@ -134,7 +135,8 @@ final class TradingEncodings {
         OrderAccepted.Builder b = OrderAccepted.newBuilder().setEnvelope(c.nextEnvelope("OrderAccepted", e.time()))
                 .setOrderId(e.orderId()).setParticipantId(e.participantId()).setInstrumentId(e.instrumentId())
                 .setSide(e.side()).setPriceMinor(e.priceMinor()).setQuantity(e.quantity()).setGrade(grade)
-                .setDepositShareBps(c.config().terms(grade).depositBps()).setDepositLockedMinor(e.depositLockedMinor())
+                .setDepositShareBps(c.config().terms(grade).depositBps())
+                .setPriorityTier(c.config().terms(grade).priorityTier()).setDepositLockedMinor(e.depositLockedMinor())
                 .setQuantityLocked(e.quantityLocked()).setReplacesOrderId(null)
                 .setClientOrderId(e.orderId()).setOrderType(OrderType.LIMIT).setTimeInForce(TimeInForce.GTC)
                 .setExpiresAtMs(null);

@@ -11,6 +11,7 @@ import io.carbonx.events.Role;
 import io.carbonx.events.Side;
 import io.carbonx.events.TimeInForce;
 import io.carbonx.registry.core.Ledger;
+import io.carbonx.registry.core.LedgerConfig;
 import io.carbonx.registry.core.Outcome;
 import io.carbonx.registry.core.command.LedgerCommand;
 import io.carbonx.registry.core.event.LedgerEvent;
@@ -39,10 +40,15 @@ final class RegistryInputs {
     private final List<LedgerEvent> log = new ArrayList<>();
 
     RegistryInputs(Path caDir) {
+        this(caDir, null);
+    }
+
+    /** A registry whose ledger runs {@code ledger} (null: the configuration's defaults). */
+    RegistryInputs(Path caDir, LedgerConfig ledger) {
         RegistryConfig config = RegistryConfig.of(new JsonObject().put("caPassphrase", "unit test passphrase")
                 .put("pbkdf2Iterations", 1_000));
-        state = new RegistryState(new Ledger(config.ledger()), RegistryService.openCa(caDir, config,
-                Instant.ofEpochMilli(T0)));
+        state = new RegistryState(new Ledger(ledger == null ? config.ledger() : ledger),
+                RegistryService.openCa(caDir, config, Instant.ofEpochMilli(T0)));
         decider = new InputDecider(state, new JournalCodec());
         ok(new LedgerCommand.OpenAccount(REG, Role.REGULATOR, T0));
         ok(new LedgerCommand.OpenAccount(OPS, Role.EXCHANGE, T0));

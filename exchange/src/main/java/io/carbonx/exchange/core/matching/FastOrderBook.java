@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * The production {@link OrderBook}: per side a {@link PriceLadder} of {@link PriceLevel}s (sorted array, best
- * last), intrusive FIFO queues per grade rank inside a level, and an {@link OrderIndex} used for lookups only
+ * last), intrusive FIFO queues per rank (priority tier) inside a level, and an {@link OrderIndex} used for lookups only
  * (never iterated, so its order cannot leak into the output). Order nodes and levels are pooled, so steady-state
  * matching allocates only the events it emits.
  */
@@ -239,8 +239,8 @@ final class FastOrderBook implements OrderBook {
             if (beyond(in, level.price)) {
                 return false;
             }
-            for (int r = level.nextRank(0); r >= 0; r = level.nextRank(r + 1)) {
-                for (Order o = level.head(r); o != null; o = o.next) {
+            for (int q = 0; q < level.queueCount(); q++) {
+                for (Order o = level.head(q); o != null; o = o.next) {
                     if (o.participantId.equals(in.participantId)) {
                         if (selfTradePrevention == SelfTradePrevention.CANCEL_AGGRESSOR) {
                             return false;
@@ -315,7 +315,8 @@ final class FastOrderBook implements OrderBook {
         order.side = command.side();
         order.timeInForce = command.timeInForce();
         order.grade = command.grade();
-        order.rank = gradePriority ? command.grade().ordinal() : 0;
+        order.priorityTier = command.priorityTier();
+        order.rank = gradePriority ? command.priorityTier() : 0;
         order.price = command.type() == OrderType.MARKET ? command.protectionPrice() : command.price();
         order.remaining = command.quantity();
         order.sequence = arrivalSequence;

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  * <p>Semantics every implementation must share (the fast book and the naive reference book are checked
  * against each other on random streams):
  * <ul>
- *   <li>Priority: price, then grade rank (the grade's ordinal, AAA best, UNRATED last; all equal in
- *       {@link PriorityMode#PRICE_TIME}), then arrival sequence (smaller first).</li>
+ *   <li>Priority: price, then the order's priority tier ({@link PlaceOrder#priorityTier()}, lower first, the
+ *       configured tier of its grade at arrival; all equal in {@link PriorityMode#PRICE_TIME}), then arrival
+ *       sequence (smaller first). A replaced order keeps its tier.</li>
  *   <li>Continuous matching walks the opposite side in priority order while the incoming order crosses;
  *       trade price = the resting order's price; self-matches follow {@link SelfTradePrevention}.</li>
  *   <li>FOK: executes only if, walking the opposite side in priority order within its limit, the quantity of

@@ -8,7 +8,8 @@ import io.carbonx.events.TimeInForce;
  * Business validation of commands against an instrument's rules, the phase and the book. Returns the first
  * broken rule or null; never throws for bad input. Check order:
  * <ul>
- *   <li>place: MISSING_FIELD, INVALID_ORDER_ID, INVALID_PARTICIPANT, GRADE_NOT_PERMITTED, MARKET_CLOSED,
+ *   <li>place: MISSING_FIELD, INVALID_ORDER_ID, INVALID_PARTICIPANT, GRADE_NOT_PERMITTED, INVALID_PRIORITY_TIER,
+ *       MARKET_CLOSED,
  *       NOT_ALLOWED_IN_CALL_PHASE, quantity (NON_POSITIVE_QUANTITY, BELOW_MIN_QUANTITY, ABOVE_MAX_QUANTITY,
  *       OFF_LOT), price (MARKET: PRICE_NOT_ALLOWED_FOR_MARKET, then a protection price's NON_POSITIVE_PRICE,
  *       OFF_TICK, NOTIONAL_OVERFLOW; LIMIT: PROTECTION_NOT_ALLOWED_FOR_LIMIT, NON_POSITIVE_PRICE, OFF_TICK,
@@ -37,6 +38,9 @@ final class OrderValidator {
         }
         if (c.grade() == CreditGrade.D) {
             return RejectReason.GRADE_NOT_PERMITTED;
+        }
+        if (c.priorityTier() < 0 || c.priorityTier() > PlaceOrder.MAX_TIER) {
+            return RejectReason.INVALID_PRIORITY_TIER;
         }
         if (phase == TradingPhase.CLOSED) {
             return RejectReason.MARKET_CLOSED;

@@ -24,6 +24,7 @@ final class ReferenceOrderBook implements OrderBook {
         final Side side;
         final TimeInForce tif;
         final CreditGrade grade;
+        final int tier;
         final long protection;
         long price;
         long remaining;
@@ -35,6 +36,7 @@ final class ReferenceOrderBook implements OrderBook {
             side = c.side();
             tif = c.timeInForce();
             grade = c.grade();
+            tier = c.priorityTier();
             price = c.price();
             protection = c.protectionPrice();
             remaining = c.quantity();
@@ -61,6 +63,10 @@ final class ReferenceOrderBook implements OrderBook {
             return grade;
         }
 
+        @Override public int priorityTier() {
+            return tier;
+        }
+
         @Override public long price() {
             return price;
         }
@@ -85,7 +91,7 @@ final class ReferenceOrderBook implements OrderBook {
             byPrice = byPrice.reversed();
         }
         Comparator<Ref> order = byPrice
-                .thenComparingInt(r -> gradePriority ? r.grade.ordinal() : 0)
+                .thenComparingInt(r -> gradePriority ? r.tier : 0)
                 .thenComparingLong(r -> r.sequence);
         List<Ref> result = new ArrayList<>();
         for (Ref r : orders) {
