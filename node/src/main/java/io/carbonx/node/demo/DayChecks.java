@@ -132,8 +132,22 @@ public final class DayChecks {
         out.add(CashConservation.check(CheckInputs.cash(s.facts(), log, s.accounts())));
         out.add(AllowanceConservation.check(CheckInputs.quotas(s.facts(), log, s.holdings())));
         OrderAccounting.Outcome orders = OrderAccounting.check(CheckInputs.orders(s.facts(), log, s.accounts()));
-        out.add(orders.check());
+        out.add(withTrails(orders.check(), s.facts()));
         return orders;
+    }
+
+    /**
+     * A failed order check with the log's trail of each order it names (first five): every event about it, in log
+     * order, with its actor and logical time, so the report shows how the services came to disagree.
+     */
+    static CheckResult withTrails(CheckResult c, DayFacts f) {
+        if (c.status() != CheckResult.Status.FAILED) {
+            return c;
+        }
+        List<String> problems = new ArrayList<>(c.problems());
+        c.problems().stream().map(p -> p.substring(0, Math.max(0, p.indexOf(':')))).filter(id -> !id.isBlank())
+                .distinct().limit(5).forEach(id -> problems.add("trail of " + id + ": " + f.trail(id)));
+        return new CheckResult(c.name(), c.status(), c.detail(), problems);
     }
 
     /** The chain, replay and audit checks. */

@@ -8,6 +8,7 @@ import io.carbonx.node.demo.scene.DefaultScene;
 import io.carbonx.node.demo.scene.Market;
 import io.carbonx.node.demo.scene.OrderFlow;
 import io.carbonx.node.demo.scene.Orders;
+import io.carbonx.node.demo.scene.SettlementWait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,9 @@ import java.util.concurrent.ExecutorService;
  *       priority;</li>
  *   <li>the opening uncross; the day's main flow, paced over the continuous phase, with two agreements (one clean,
  *       one undeliverable);</li>
- *   <li>closing call and closing uncross; the rogue's delivery default, its freeze and cancellation by the
- *       regulator; the regulator closes the primary auction;</li>
+ *   <li>closing call and closing uncross; once the registry has taken the day's last trades
+ *       ({@link SettlementWait}), the rogue's delivery default, its freeze and cancellation by the regulator; the
+ *       regulator closes the primary auction;</li>
  *   <li>the annual compliance settlement.</li>
  * </ol>
  */
@@ -138,6 +140,10 @@ public final class TradingDay {
         }
         Waits.untilTime(closeAtMs);
         auctions.awaitUncross(DemoNodeConfig.SESSION, "CLOSING", Duration.ofSeconds(60), "auction.closing");
+        SettlementWait settled = new SettlementWait(cast.regulator(), progress, log);
+        for (Market m : markets) {
+            settled.await(m.id(), 300, Duration.ofSeconds(60));
+        }
         agreements.defaultFreezeCancel();
         auctions.closePrimary(DemoNodeConfig.CONTINUOUS, closeAtMs);
     }

@@ -37,6 +37,27 @@ public final class DayFacts {
         return l == null ? List.of() : Collections.unmodifiableList((List<T>) (List<?>) l);
     }
 
+    /**
+     * Every event naming {@code orderId} (as its order, buy or sell order, or cancelled order), by logical time: type,
+     * actor, logical time, event id.
+     */
+    public List<String> trail(String orderId) {
+        List<io.carbonx.events.EventEnvelope> found = new ArrayList<>();
+        String quoted = "\"" + orderId + "\"";
+        for (List<SpecificRecord> events : byType.values()) {
+            for (SpecificRecord e : events) {
+                if (e.get(0) instanceof io.carbonx.events.EventEnvelope env && e.toString().contains(quoted)) {
+                    found.add(env);
+                }
+            }
+        }
+        found.sort((a, b) -> Long.compare(a.getLogicalTime(), b.getLogicalTime()));
+        List<String> out = new ArrayList<>();
+        found.forEach(env -> out.add(env.getType() + " by " + env.getActor() + " at " + env.getLogicalTime()
+                + " (event " + env.getEventId() + ")"));
+        return out;
+    }
+
     /** Records read per topic. */
     public Map<String, Long> records() {
         return Collections.unmodifiableMap(records);
