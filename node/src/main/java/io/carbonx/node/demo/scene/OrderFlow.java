@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same per-participant order; {@link #send} sends them from several client threads, paced over a duration.
  *
  * <p>The enterprises behave by kind: emitters short of allowances buy, long ones sell; traders trade both ways on
- * the continuous book and one way where call auctions uncross ({@link #sideIn}); thinly funded ones buy far beyond their cash (their deposits cover a share only) and default on payment
+ * the continuous book and one way where call auctions uncross ({@link #sideIn}); thinly funded ones buy far beyond
+ * their cash with marketable immediate-or-cancel orders (their deposits cover a share only) and default on payment
  * at settlement. Sellers sell only what their allocations leave unsold (the registry would refuse the rest), and
  * every buyer but the thin ones keeps its buying within its cash. Limits follow a random walk around each
  * instrument's reference: most orders rest near the mid, a third cross it.
@@ -80,7 +81,7 @@ public final class OrderFlow {
         while (out.size() < count && guard++ < count * 50) {
             Cast.Enterprise e = who.get(random.nextInt(who.size()));
             Side side = out.size() % 2 == 0 ? Side.BUY : Side.SELL;
-            if (sideIn(e, m) != side) {
+            if (sideIn(e, m) != side || e.spec().kind() == EnterpriseSpec.Kind.THIN) {
                 continue;
             }
             long price = m.clamp(mid + (random.nextInt(4) - (side == Side.BUY ? 1 : 2)) * step, 1_500);
@@ -94,6 +95,9 @@ public final class OrderFlow {
 
     private Intent draw(Cast.Enterprise e, Market m) {
         long mid = walk(m);
+        if (e.spec().kind() == EnterpriseSpec.Kind.THIN) {
+            return thin(e, m, mid);
+        }
         double sellBias = switch (e.spec().kind()) {
             case THIN -> 0.2;
             case TRADER -> 0.5;
@@ -106,6 +110,21 @@ public final class OrderFlow {
         long offset = m.tick() * (cross ? random.nextInt(6) : 1 + random.nextInt(10));
         long price = m.clamp(side == Side.BUY == cross ? mid + offset : mid - offset, 1_500);
         return admit(e, m, side, qty, price);
+    }
+
+    /**
+     * A thinly funded enterprise only buys, on the continuous books, marketable immediate-or-cancel orders: it never
+     * rests an order, so when the registry freezes it after repeated defaults there is no resting order of its for
+     * the book to fill while the freeze cancels it.
+     */
+    private Intent thin(Cast.Enterprise e, Market m, long mid) {
+        if (m != Market.SESSION && m != Market.CONTINUOUS) {
+            return null;
+        }
+        long qty = m.lot() * (1 + random.nextInt(m.maxLots()));
+        long price = m.clamp(mid + m.tick() * (2 + random.nextInt(6)), 1_500);
+        Intent i = admit(e, m, Side.BUY, qty, price);
+        return i == null ? null : new Intent(e, m, Side.BUY, qty, price, TimeInForce.IOC);
     }
 
     /**

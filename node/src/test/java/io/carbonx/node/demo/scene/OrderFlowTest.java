@@ -66,6 +66,21 @@ class OrderFlowTest {
     }
 
     @Test
+    void thinlyFundedEnterprisesOnlyBuyImmediateOrCancel_onTheContinuousBooks_andStayOutOfTheCalls() {
+        List<OrderFlow.Intent> thin = day(SEED).stream()
+                .filter(i -> i.who().spec().kind() == EnterpriseSpec.Kind.THIN).toList();
+
+        assertThat(thin).as("seed %d", SEED).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.side()).isEqualTo(Side.BUY);
+            assertThat(i.tif()).isEqualTo(io.carbonx.events.TimeInForce.IOC);
+            assertThat(i.market()).isIn(Market.SESSION, Market.CONTINUOUS);
+        });
+        List<Cast.Enterprise> who = flowEnterprises(SEED);
+        assertThat(new OrderFlow(SEED).planCall(who, Market.SESSION, 40))
+                .noneMatch(i -> i.who().spec().kind() == EnterpriseSpec.Kind.THIN);
+    }
+
+    @Test
     void sellersNeverSellMoreThanTheyWereAllocated_andPricesStayOnTickWithinTheBand() {
         Map<String, Long> sold = new HashMap<>();
         for (OrderFlow.Intent i : day(SEED)) {
