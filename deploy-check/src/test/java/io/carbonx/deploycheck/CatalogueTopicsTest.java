@@ -22,7 +22,7 @@ class CatalogueTopicsTest {
     void everyTopicAServiceCreatesIsInTheCatalogueAsTheCatalogueSaysIt() {
         List<CarbonxService> services = ServiceCatalog.discover();
         assertThat(services).extracting(CarbonxService::name)
-                .containsExactly("chain-anchor", "credit-rating", "exchange", "registry");
+                .containsExactly("business-metrics", "chain-anchor", "credit-rating", "exchange", "registry");
         List<String> problems = new ArrayList<>();
         for (CarbonxService service : services) {
             for (ServiceTopic topic : service.topics()) {
