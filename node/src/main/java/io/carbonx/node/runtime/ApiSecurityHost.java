@@ -53,7 +53,7 @@ final class ApiSecurityHost implements AutoCloseable {
     /**
      * Ensures the node's API security (see the class comment). Blocking.
      *
-     * @throws IllegalStateException when the CA certificates or the token key are unusable
+     * @throws IllegalStateException when the CA certificates are configured but missing or unreadable
      */
     static ApiSecurityHost start(Vertx vertx, NodeConfig config, String bootstrapServers, KafkaClientTracker tracker) {
         if (ApiSecurity.shared(vertx, () -> null) != null) {
@@ -65,6 +65,11 @@ final class ApiSecurityHost implements AutoCloseable {
         }
         RegistryConfig registry = RegistryConfig.of(config.serviceConfig(REGISTRY));
         Path caDir = caDir(config, registry);
+        boolean configured = !registry.caCertificatesDir().isBlank();
+        if (configured && !StandaloneApiSecurity.hasCaCertificates(caDir)) {
+            throw new IllegalStateException("services.registry.caCertificatesDir " + caDir + " does not hold the"
+                    + " consortium CA certificates (root-ca.pem and issuing-ca.pem)");
+        }
         if (!StandaloneApiSecurity.hasCaCertificates(caDir)) {
             LOG.info("No API security on this node: the registry does not run here and {} holds no consortium CA "
                     + "certificates (set services.registry.caCertificatesDir to serve the API)", caDir);

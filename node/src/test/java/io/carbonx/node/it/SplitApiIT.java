@@ -1,6 +1,7 @@
 package io.carbonx.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import io.carbonx.node.client.Registration;
 import io.carbonx.node.client.Session;
 import io.carbonx.node.client.SignedRequests;
 import io.carbonx.node.runtime.CarbonxNode;
+import io.carbonx.node.runtime.NodeStartException;
 import io.carbonx.node.testing.NodeFixture;
 import io.carbonx.registry.api.auth.TokenService;
 import io.carbonx.registry.identity.ParticipantSigner;
@@ -63,7 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exchange's order entry without the registry and without the matcher. The gateway authenticates with a directory
  * of its own (following the identity topic, trusting the CA certificates it is given) and the shared token key: a
  * token issued by either node is accepted by the other; one under another key is refused; the gateway reports its
- * {@code api} component. A third node without CA certificates serves no login route.
+ * {@code api} component. A node without CA certificates serves no login route; one whose configured CA
+ * certificates are missing does not start.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -188,6 +191,19 @@ class SplitApiIT {
                 .status()).isEqualTo(404);
         assertThat(new JsonObject(NodeFixture.get(bare.httpPort(), "/health").body()).getJsonObject("components")
                 .containsKey("api")).isFalse();
+    }
+
+    @Test
+    void aNodeWhoseConfiguredCaCertificatesAreMissingDoesNotStart() throws Exception {
+        Path empty = Files.createDirectories(work.resolve("no-ca"));
+
+        assertThatThrownBy(() -> start("no-ca", Map.of("CARBONX_KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "CARBONX_SERVICES_EXCHANGE_ENABLED", "false", "CARBONX_SERVICES_REGISTRY_ENABLED", "false",
+                "CARBONX_SERVICES_REGISTRY_CA_CERTIFICATES_DIR", empty.toString(),
+                "CARBONX_SERVICES_REGISTRY_TOKEN_KEY_BASE64", KEY), Map.of()))
+                .isInstanceOf(NodeStartException.class)
+                .hasMessageContaining("services.registry.caCertificatesDir " + empty
+                        + " does not hold the consortium CA certificates");
     }
 
     private static void createTopics(String bootstrap, String prefix) throws Exception {

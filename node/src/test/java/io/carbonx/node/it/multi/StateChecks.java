@@ -73,6 +73,11 @@ final class StateChecks {
         return problems;
     }
 
+    /** Trades the registry still holds for settlement, over all accounts. */
+    static int pendingTrades(Market market) {
+        return market.accounts().stream().mapToInt(a -> a.getJsonArray("pendingTradeIds").size()).sum();
+    }
+
     /** Refolds the registry journal into a fresh ledger and lists every broken invariant. */
     static List<String> ledgerInvariants(TopicReader reader, String journal, LedgerConfig config) {
         Ledger ledger = new Ledger(config);
