@@ -43,7 +43,7 @@ to_epoch() {
         days = era * 146097 + doe - 719468
         printf "%d\n", days * 86400 + t[1] * 3600 + t[2] * 60 + int(t[3]) }'
 }
-is_ed25519() { openssl x509 -in "$1" -noout -text | grep -q 'Public Key Algorithm: ED25519'; }
+is_ed25519() { openssl x509 -in "$1" -noout -text | grep 'Public Key Algorithm: ED25519' > /dev/null; }
 verify_signature() {   # cert message signature -> 0 if valid (Ed25519 raw, ECDSA DER over SHA-256)
     openssl x509 -in "$1" -noout -pubkey > "$TMP/pub.pem" || return 1
     if is_ed25519 "$1"; then
@@ -113,7 +113,7 @@ read -r KIND SUBJECT <<< "$(sed -n 's/^subject: //p' BUNDLE.txt)"
 openssl verify -x509_strict -CAfile "$ROOT" certs/issuing-ca.pem >/dev/null 2>&1 \
     && pass "issuing CA: signed by the root" || die "issuing CA: not signed by the root"
 cat certs/issuing-ca.pem "$ROOT" > "$TMP/cas.pem"
-openssl crl -in certs/issuing-ca.crl.pem -noout -CAfile "$TMP/cas.pem" 2>&1 | grep -q 'verify OK' \
+openssl crl -in certs/issuing-ca.crl.pem -noout -CAfile "$TMP/cas.pem" 2>&1 | grep 'verify OK' > /dev/null \
     && pass "CRL: signed by the issuing CA" || die "CRL: not signed by the issuing CA"
 openssl crl -in certs/issuing-ca.crl.pem -noout -text | awk '
     /Serial Number:/ { s = $3 } /Revocation Date:/ { sub(/.*Revocation Date: /, ""); print s, $0 }' |
@@ -138,7 +138,7 @@ done
 N=$(ls certs | grep -c '^validator-[0-9]*\.pem$'); F=$(((N - 1) / 3)); Q=$(((N + F + 2) / 2))
 [ "$N" -ge 4 ] || fail "validator set: $N validators, at least 4 needed"
 for v in $(seq 0 $((N - 1))); do
-    openssl x509 -in "certs/validator-$v.pem" -noout -subject -nameopt RFC2253 | grep -Eq 'OU=(EXCHANGE|REGULATOR|COURT|ARBITRATOR)' \
+    openssl x509 -in "certs/validator-$v.pem" -noout -subject -nameopt RFC2253 | grep -E 'OU=(EXCHANGE|REGULATOR|COURT|ARBITRATOR)' > /dev/null \
         || fail "validator $v: not an EXCHANGE, REGULATOR, COURT or ARBITRATOR participant"
 done
 for h in $HEIGHTS; do
@@ -217,7 +217,7 @@ done
 if [ "$KIND" = participant ]; then
     for e in events/*/event.bin; do grep -qaF -- "$SUBJECT" "$e" || fail "subject: $e does not involve $SUBJECT"; done
 else
-    cat events/*/event.bin | grep -qaF -- "$SUBJECT" || fail "subject: no event mentions $KIND $SUBJECT"
+    grep -qaF -- "$SUBJECT" events/*/event.bin || fail "subject: no event mentions $KIND $SUBJECT"
 fi
 
 if [ "$FAILED" -eq 0 ]; then echo "VALID: $KIND $SUBJECT, blocks $FIRST..$LATEST"; exit 0; else echo "INVALID"; exit 1; fi

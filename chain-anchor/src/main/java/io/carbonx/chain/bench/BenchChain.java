@@ -130,8 +130,11 @@ final class BenchChain implements AutoCloseable {
             return;
         }
         Map<TopicPartition, Long> min = new TreeMap<>();
+        // The roster is read before taking the lock: ChainNode is locked while a validator starts, and a starting
+        // validator reports its restored blocks through covered(), which takes this lock (a lock-order deadlock).
+        int validators = node.roster().size();
         synchronized (covered) {
-            if (covered.size() < node.roster().size()) {
+            if (covered.size() < validators) {
                 return;
             }
             boolean first = true;

@@ -69,14 +69,22 @@ public final class BundleBuilder {
      * Builds the bundle.
      *
      * @return the ZIP bytes
-     * @throws EvidenceException SUBJECT_NOT_FOUND, NOT_YET_ANCHORED, SOURCE_INCONSISTENT or TOO_LARGE
+     * @throws EvidenceException SUBJECT_NOT_FOUND, NOT_YET_ANCHORED, NOT_YET_TIMESTAMPED, SOURCE_INCONSISTENT or
+     *                           TOO_LARGE
      */
     public byte[] build(EvidenceSubject subject) throws EvidenceException {
         List<Found> events = find(subject);
         long first = events.get(0).anchored().height();
+        long last = events.get(events.size() - 1).anchored().height();
         long latest = source.latestHeight();
-        if (latest < events.get(events.size() - 1).anchored().height() || latest - first + 1 > MAX_HEADERS) {
-            throw new EvidenceException(EvidenceFailure.TOO_LARGE, "blocks " + first + ".." + latest);
+        if (latest < last) {
+            throw new EvidenceException(EvidenceFailure.NOT_YET_TIMESTAMPED, "an event about " + subject
+                    + " is in block " + last + "; bundles end at block " + latest
+                    + " (the newest time-stamped block); retry shortly");
+        }
+        if (latest - first + 1 > MAX_HEADERS) {
+            throw new EvidenceException(EvidenceFailure.TOO_LARGE, "blocks " + first + ".." + latest + ": more than "
+                    + MAX_HEADERS + " headers");
         }
         List<StoredBlock> blocks = source.blocks(first, latest);
         if (blocks.size() != latest - first + 1) {
@@ -85,7 +93,12 @@ public final class BundleBuilder {
         Set<Long> eventHeights = new TreeSet<>();
         events.forEach(f -> eventHeights.add(f.anchored().height()));
         SortedMap<String, byte[]> members = new TreeMap<>();
-        ConsortiumCertificates certs = source.certificates();
+        ConsortiumCertificates certs;
+        try {
+            certs = source.certificates();
+        } catch (IllegalStateException e) {
+            throw new EvidenceException(EvidenceFailure.SOURCE_INCONSISTENT, e.getMessage());
+        }
         members.put(BundlePaths.INFO, new BundleInfo(source.chainId(), subject.kind(), subject.id()).render());
         members.put(BundlePaths.ROOT, Pems.encode(certs.root()));
         members.put(BundlePaths.ISSUING, Pems.encode(certs.issuingCa()));
@@ -119,6 +132,10 @@ public final class BundleBuilder {
             case PARTICIPANT -> source.eventsByParticipant(s.id(), s.fromMs(), s.toMsExclusive());
         });
         if (locations.isEmpty()) {
+            Optional<String> pending = source.unanchoredMention(s);
+            if (pending.isPresent()) {
+                throw new EvidenceException(EvidenceFailure.NOT_YET_ANCHORED, pending.get());
+            }
             throw new EvidenceException(EvidenceFailure.SUBJECT_NOT_FOUND, "no event about " + s);
         }
         Map<EventLocation, Found> found = new LinkedHashMap<>();
@@ -167,8 +184,13 @@ public final class BundleBuilder {
     }
 
     private Found load(EventLocation location) throws EvidenceException {
-        AnchoredEvent a = source.anchoredEvent(location).orElseThrow(() -> new EvidenceException(
-                EvidenceFailure.NOT_YET_ANCHORED, "event " + location + " is not in a committed block yet"));
+        AnchoredEvent a;
+        try {
+            a = source.anchoredEvent(location).orElseThrow(() -> new EvidenceException(
+                    EvidenceFailure.NOT_YET_ANCHORED, "event " + location + " is not in a committed block yet"));
+        } catch (IllegalStateException e) {
+            throw new EvidenceException(EvidenceFailure.SOURCE_INCONSISTENT, "event " + location + ": " + e.getMessage());
+        }
         try {
             return new Found(a, codec.decode(a.bytes()));
         } catch (EventDecodingException e) {

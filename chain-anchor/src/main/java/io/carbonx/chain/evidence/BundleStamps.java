@@ -33,14 +33,25 @@ final class BundleStamps {
         this.members = members;
     }
 
+    /**
+     * Adds, for each event height, the tokens of the first time-stamped block at or after it (up to {@code latest}).
+     *
+     * @throws EvidenceException NOT_YET_TIMESTAMPED if no block from an event's height to {@code latest} has a
+     *                           token; SOURCE_INCONSISTENT if a token does not parse
+     */
     void addFor(List<Long> eventHeights, long latest) throws EvidenceException {
         for (long h : eventHeights) {
-            for (long g = h; g <= latest; g++) {
+            boolean covered = false;
+            for (long g = h; g <= latest && !covered; g++) {
                 List<byte[]> found = tokens.computeIfAbsent(g, source::timestampTokens);
                 if (!found.isEmpty()) {
                     add(g, found);
-                    break;
+                    covered = true;
                 }
+            }
+            if (!covered) {
+                throw new EvidenceException(EvidenceFailure.NOT_YET_TIMESTAMPED, "no time-stamp on block " + h
+                        + " or a later one up to block " + latest + " yet; retry shortly");
             }
         }
     }

@@ -35,7 +35,11 @@ public interface EvidenceSource {
     /** The anchoring of a stored event: bytes, block height, inclusion proof; empty if not (yet) in a committed block. */
     Optional<AnchoredEvent> anchoredEvent(EventLocation location);
 
-    /** Height of the latest committed block. */
+    /**
+     * Height of the newest committed block a bundle may end at: its commit certificate is held and, for a source
+     * whose blocks are time-stamped after they commit, it is the newest time-stamped block. An event in a block
+     * above it is not yet bundled ({@link EvidenceFailure#NOT_YET_TIMESTAMPED}).
+     */
     long latestHeight();
 
     /** The committed blocks {@code fromHeight..toHeight} (inclusive), ascending, contiguous. */
@@ -49,4 +53,14 @@ public interface EvidenceSource {
 
     /** The DER {@code TimeStampToken}s obtained for block {@code height} (as {@code BlockTimestamped} carries them). */
     List<byte[]> timestampTokens(long height);
+
+    /**
+     * Asked only when no anchored event mentions {@code subject}: why, if the source can tell that the log holds an
+     * event about it which is not yet anchored (or not yet indexed). A non-empty answer makes the failure
+     * {@link EvidenceFailure#NOT_YET_ANCHORED} with that detail instead of {@link EvidenceFailure#SUBJECT_NOT_FOUND}.
+     * The default: the source cannot tell.
+     */
+    default Optional<String> unanchoredMention(EvidenceSubject subject) {
+        return Optional.empty();
+    }
 }

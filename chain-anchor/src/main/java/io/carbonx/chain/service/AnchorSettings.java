@@ -4,6 +4,7 @@ import io.carbonx.chain.core.pbft.PbftConfig;
 import io.carbonx.chain.core.pbft.ValidatorSet;
 import io.carbonx.chain.identity.ValidatorRoster;
 import io.carbonx.chain.runtime.DriverSettings;
+import io.carbonx.chain.timestamp.TimestampConfig;
 import io.carbonx.events.Role;
 import io.carbonx.registry.identity.IdentityConfig;
 import io.carbonx.registry.identity.pki.KeyKind;
@@ -12,7 +13,9 @@ import io.carbonx.schemas.Topics;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +75,15 @@ public record AnchorSettings(JsonObject json) {
                 .put("caPbkdf2Iterations", IdentityConfig.DEFAULT_PBKDF2_ITERATIONS)
                 .put("keyPassphrase", DEV_PASSPHRASE)
                 .put("keyPbkdf2Iterations", IdentityConfig.DEFAULT_PBKDF2_ITERATIONS)
-                .put("keyAlgorithm", "Ed25519");
+                .put("keyAlgorithm", "Ed25519")
+                .put("timestamping", "auto")
+                .put("tsaValidatorRole", Role.COURT.name())
+                .put("tsaUrl", "")
+                .put("tsaName", "")
+                .put("tsaTimeoutMs", 5_000L)
+                .put("stampIntervalMs", 200L)
+                .put("evidence", true)
+                .put("evidenceTailScanLimit", 100_000);
     }
 
     /** Defaults overlaid with {@code section}, checked. */
@@ -93,6 +104,10 @@ public record AnchorSettings(JsonObject json) {
         transport();
         driver();
         keyKind();
+        timestamping();
+        if (stampIntervalMs() < 0 || json.getLong("tsaTimeoutMs") <= 0 || evidenceTailScanLimit() < 0) {
+            throw new IllegalArgumentException("stampIntervalMs and evidenceTailScanLimit must be >= 0, tsaTimeoutMs > 0");
+        }
         if (transport() == Transport.TLS && peers().size() != roles().size()) {
             throw new IllegalArgumentException("peers: TLS needs one host:port per validator (" + roles().size()
                     + "), got " + peers().size());
@@ -256,6 +271,72 @@ public record AnchorSettings(JsonObject json) {
             case "EC_P256", "ECDSA_P256" -> KeyKind.EC_P256;
             default -> throw new IllegalArgumentException("keyAlgorithm: Ed25519 or EC_P256, was " + a);
         };
+    }
+
+    /** How committed blocks are time-stamped. */
+    public enum Timestamping {
+        /** By the consortium TSA here if a local validator has the TSA role ({@code tsaValidatorRole}), else not. */
+        AUTO,
+        /** By the consortium TSA here, run by the local validator with the TSA role (required). */
+        CONSORTIUM,
+        /** By the RFC 3161 TSA at {@code tsaUrl} (the court node's, or an external one). */
+        HTTP,
+        /** Not here (another node stamps). */
+        OFF
+    }
+
+    /** The time-stamping mode ({@code timestamping}: auto, consortium, http or off). */
+    public Timestamping timestamping() {
+        String t = json.getString("timestamping", "");
+        try {
+            return Timestamping.valueOf(t.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("timestamping: auto, consortium, http or off, was " + t);
+        }
+    }
+
+    /**
+     * The local validator that operates the consortium TSA: the lowest local id whose role is
+     * {@code tsaValidatorRole} (COURT by default), or -1 when none runs here.
+     */
+    public int tsaOperator() {
+        String role = json.getString("tsaValidatorRole", "");
+        List<Role> roles = roles();
+        for (int id : localValidators()) {
+            if (roles.get(id).name().equals(role)) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /** The HTTP TSA ({@code tsaUrl}, {@code tsaName} default its host, {@code tsaTimeoutMs}). */
+    public TimestampConfig tsaHttp() {
+        String url = nonEmpty("tsaUrl");
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tsaUrl: not a URL: " + url);
+        }
+        String name = json.getString("tsaName", "");
+        return TimestampConfig.http(uri, Duration.ofMillis(json.getLong("tsaTimeoutMs")), null,
+                name.isBlank() ? (uri.getHost() == null ? url : uri.getHost()) : name);
+    }
+
+    /** Least time between two time-stamp requests. */
+    public long stampIntervalMs() {
+        return json.getLong("stampIntervalMs");
+    }
+
+    /** Whether this node indexes the chain and serves evidence bundles. */
+    public boolean evidence() {
+        return json.getBoolean("evidence");
+    }
+
+    /** Most records one evidence request reads beyond the indexed blocks to tell "not yet anchored" from "unknown". */
+    public int evidenceTailScanLimit() {
+        return json.getInteger("evidenceTailScanLimit");
     }
 
     private String nonEmpty(String key) {

@@ -1,5 +1,7 @@
 package io.carbonx.chain.service;
 
+import io.carbonx.chain.evidence.EvidenceService;
+import io.carbonx.chain.evidence.api.EvidenceRoutes;
 import io.carbonx.chain.runtime.ChainPublisher;
 import io.carbonx.chain.runtime.ValidatorStatus;
 import io.carbonx.eventlog.KafkaClients;
@@ -7,14 +9,19 @@ import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.ServiceContext;
 import io.carbonx.eventlog.runtime.ServiceTopic;
+import io.carbonx.registry.api.auth.ApiSecurity;
+import io.carbonx.registry.api.auth.SecureRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code chain-anchor} service: runs this node's PBFT validators ({@link ChainNode}), which anchor every
@@ -26,15 +33,23 @@ import java.util.Set;
  * issued at first start by the registry CA; with {@code transport: tls} it runs {@code localValidators} and
  * connects to the others at {@code peers}.
  *
+ * <p>Blocks are time-stamped (RFC 3161) by the consortium TSA of the node running the COURT validator
+ * ({@code timestamping}, {@link io.carbonx.chain.runtime.BlockStamper}), and each node indexes the chain for the
+ * evidence API ({@link #mountRoutes}, {@link io.carbonx.chain.evidence.live.LiveEvidenceSource}).
+ *
  * <p>Health ({@code /health}): UP while every local validator runs; details per validator (height, view,
- * primary, view change in progress, events read but not yet anchored, records not yet read, connected peers)
- * and the publisher's state. Metrics: see {@link io.carbonx.chain.runtime.AnchorMetrics}, registered in the node's
- * registry ({@link ServiceContext#meters()}) unless another registry is given.
+ * primary, view change in progress, events read but not yet anchored, records not yet read, connected peers),
+ * the publisher's state, the stamper's stamped height and the evidence index's indexed and bundled heights.
+ * Metrics: see {@link io.carbonx.chain.runtime.AnchorMetrics}, registered in the node's registry
+ * ({@link ServiceContext#meters()}) unless another registry is given.
  */
 public final class ChainAnchorService implements CarbonxService {
 
     private final MeterRegistry registry;
+    private static final Logger LOG = LoggerFactory.getLogger(ChainAnchorService.class);
+
     private volatile ChainNode node;
+    private volatile SecureRouter routes;
     private Vertx vertx;
 
     /** For {@link java.util.ServiceLoader}: metrics go to the node's registry ({@link ServiceContext#meters()}). */
@@ -131,6 +146,7 @@ public final class ChainAnchorService implements CarbonxService {
         JsonObject details = new JsonObject().put("chainId", n.settings().chainId()).put("height", height)
                 .put("view", view).put("primary", n.roster() == null ? -1 : n.roster().validatorSet().primary(view))
                 .put("lagEvents", lag).put("validators", validators);
+        details.mergeIn(n.evidenceDetails());
         ChainPublisher p = n.publisher();
         if (p != null) {
             details.put("publisher", new JsonObject().put("state", p.state())
@@ -141,6 +157,31 @@ public final class ChainAnchorService implements CarbonxService {
             return new ComponentHealth(ComponentHealth.Status.DOWN, details);
         }
         return ComponentHealth.up(details);
+    }
+
+    /**
+     * Mounts the evidence API ({@link EvidenceRoutes}) behind the node's API security, which the registry service
+     * on this node creates. Without it (the registry runs elsewhere), or when this node serves no evidence
+     * ({@code evidence: false}, no Kafka), no route is mounted (logged); the validators run regardless.
+     */
+    @Override
+    public void mountRoutes(Router router) {
+        ChainNode n = node;
+        EvidenceService evidence = n == null ? null : n.evidence();
+        ApiSecurity security = vertx == null ? null : ApiSecurity.shared(vertx, () -> null);
+        if (evidence == null || security == null) {
+            LOG.warn("evidence routes not mounted: {}", n == null ? "not started" : evidence == null
+                    ? "this node serves no evidence" : "no API security on this node (the registry runs elsewhere)");
+            return;
+        }
+        routes = new SecureRouter(router, security);
+        EvidenceRoutes.mount(routes, vertx, evidence);
+    }
+
+    /** The routes {@link #mountRoutes} mounted, with their access rules (empty if none). */
+    public List<SecureRouter.Mounted> routes() {
+        SecureRouter r = routes;
+        return r == null ? List.of() : r.mounted();
     }
 
     /** The running node (tests). */

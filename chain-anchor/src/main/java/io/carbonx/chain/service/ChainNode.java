@@ -2,6 +2,7 @@ package io.carbonx.chain.service;
 
 import io.carbonx.chain.core.pbft.PbftConfig;
 import io.carbonx.chain.core.pbft.message.CommittedBlock;
+import io.carbonx.chain.evidence.EvidenceService;
 import io.carbonx.chain.feed.EventFeed;
 import io.carbonx.chain.feed.KafkaEventFeed;
 import io.carbonx.chain.identity.RosterException;
@@ -23,6 +24,7 @@ import io.carbonx.chain.transport.ValidatorTls;
 import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.runtime.KafkaClientTracker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * The validators one node runs, wired together: identities (enrolled with the registry CA at first start),
  * the roster checked against the consortium CA, one {@link ValidatorDriver} per local validator with its own
  * event feed, the transport (the in-memory bus when all validators are here, TLS otherwise), the publisher
- * of {@code BlockCommitted}/{@code ViewChanged} and the blocks-topic follower for catch-up, and the metrics.
+ * of {@code BlockCommitted}/{@code ViewChanged} and the blocks-topic follower for catch-up, the metrics, and
+ * ({@link EvidenceRuntime}) the block time-stamper and the evidence index behind {@link #evidence()}.
  *
  * <p>Validators can be stopped and started again individually ({@link #stopValidator}, {@link #startValidator}):
  * a stopped validator's files stay, and it resumes from them. Thread-safe.
@@ -61,6 +64,7 @@ public final class ChainNode implements AutoCloseable {
     private final LongSupplier clockMs;
     private final IntFunction<EventFeed> feeds;
     private final AnchorMetrics metrics;
+    private final MeterRegistry registry;
     private final List<DriverListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Integer, ValidatorDriver> drivers = new TreeMap<>();
     private final Map<Integer, ValidatorIdentity> identities = new TreeMap<>();
@@ -70,6 +74,7 @@ public final class ChainNode implements AutoCloseable {
     private InMemoryBus bus;
     private volatile ChainPublisher publisher;
     private volatile BlocksTopicFollower follower;
+    private volatile EvidenceRuntime evidence;
     private boolean closed;
 
     /**
@@ -88,6 +93,7 @@ public final class ChainNode implements AutoCloseable {
         this.clockMs = clockMs;
         this.feeds = feeds != null ? feeds : this::kafkaFeed;
         this.metrics = new AnchorMetrics(registry, settings.chainId());
+        this.registry = registry;
     }
 
     /** Adds a listener of every local validator's commits and views (tests, benchmarks). */
@@ -116,6 +122,12 @@ public final class ChainNode implements AutoCloseable {
             identities.put(id, ValidatorEnrolment.load(files, id, settings.keyPassphrase()));
         }
         pbft = settings.pbft(roster.validatorSet());
+        EvidenceRuntime ev = EvidenceRuntime.create(settings, enrol, roster, serviceDir, nodeId, kafka, tracker,
+                registry, clockMs);
+        evidence = ev;
+        if (ev.stamper() != null) {
+            listeners.add(ev.stamper());
+        }
         if (settings.transport() == AnchorSettings.Transport.MEMORY) {
             bus = new InMemoryBus(roster.size());
         }
@@ -133,6 +145,7 @@ public final class ChainNode implements AutoCloseable {
                     settings.chainId(), roster, this::runningDrivers, tracker, SERVICE);
             follower.start(Math.max(0, oldestHead - CLOCK_MARGIN_MS));
         }
+        ev.start();
     }
 
     /**
@@ -222,6 +235,18 @@ public final class ChainNode implements AutoCloseable {
         return publisher;
     }
 
+    /** The evidence API over this node's index of the chain, or null when it serves none (no Kafka, or off). */
+    public EvidenceService evidence() {
+        EvidenceRuntime ev = evidence;
+        return ev == null ? null : ev.service();
+    }
+
+    /** Time-stamping and evidence-index progress, for health (empty before start). */
+    public JsonObject evidenceDetails() {
+        EvidenceRuntime ev = evidence;
+        return ev == null ? new JsonObject() : ev.details();
+    }
+
     /** The metrics. */
     public AnchorMetrics metrics() {
         return metrics;
@@ -245,6 +270,10 @@ public final class ChainNode implements AutoCloseable {
         }
         if (follower != null) {
             follower.close();
+        }
+        EvidenceRuntime ev = evidence;
+        if (ev != null) {
+            ev.close();
         }
         for (ValidatorDriver d : running) {
             d.close();
@@ -285,6 +314,9 @@ public final class ChainNode implements AutoCloseable {
             ChainPublisher p = publisher;
             if (p != null) {
                 p.submitBlocks(blocks);
+            }
+            for (DriverListener l : listeners) {
+                l.onRestored(validator, blocks);
             }
         }
     }

@@ -152,6 +152,18 @@ public final class EvidenceFixture {
         block(t + 4000, keys, true);
     }
 
+    /**
+     * Appends the acceptance of a new buy order {@code orderId} of the buyer at {@code timeMs} and commits it in a
+     * block signed by every validator, time-stamped or not.
+     *
+     * @return the block's height
+     */
+    public long acceptedOrderBlock(String orderId, long timeMs, boolean stamp) {
+        source.append("carbonx.orders", 1, accepted(buyer, orderId, Side.BUY, timeMs));
+        block(timeMs + 100, keys, stamp);
+        return source.latestHeight();
+    }
+
     private void block(long timeMs, List<ValidatorKey> signers, boolean stamp) {
         long h = source.commitBlock(timeMs, 0, signers);
         if (stamp) {
