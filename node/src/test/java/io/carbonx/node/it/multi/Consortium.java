@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import io.carbonx.chain.identity.TsaEnrolment;
 import io.carbonx.chain.identity.ValidatorEnrolment;
 import io.carbonx.chain.identity.ValidatorFiles;
 import io.carbonx.events.Role;
@@ -30,9 +31,10 @@ import io.carbonx.registry.service.StandaloneApiSecurity;
 
 /**
  * The consortium's key material, made once before any process starts, the way k8s/README.md "Secrets" does it: the
- * registry CA (in the registry process's own data directory), four validator identities issued by it, and per
- * process only what that process would hold in a real deployment: the registry its CA; validator {@code i} the CA
- * certificates, every validator's certificate and its own key; the other roles the CA's public certificates
+ * registry CA (in the registry process's own data directory), four validator identities and the COURT validator's
+ * TSA identity issued by it, and per process only what that process would hold in a real deployment: the registry
+ * its CA; validator {@code i} the CA certificates, every validator's certificate and its own key (and the TSA's key
+ * for the COURT validator); the other roles the CA's public certificates
  * ({@code services.registry.caCertificatesDir}). One random token key for every node.
  */
 final class Consortium {
@@ -41,6 +43,8 @@ final class Consortium {
     static final String PASSPHRASE = "fault-test-passphrase";
     static final int PBKDF2 = 1000;
     static final List<Role> VALIDATOR_ROLES = List.of(Role.EXCHANGE, Role.REGULATOR, Role.COURT, Role.ARBITRATOR);
+    /** The validator whose node runs the consortium TSA (role COURT, AnchorSettings' tsaValidatorRole). */
+    static final int TSA_VALIDATOR = VALIDATOR_ROLES.indexOf(Role.COURT);
 
     private final Path registryCa;
     private final Path publicCa;
@@ -65,9 +69,13 @@ final class Consortium {
         IdentityConfig caConfig = IdentityConfig.defaults().withPbkdf2Iterations(PBKDF2);
         IdentityService.open(registryCa, PASSPHRASE.toCharArray(), caConfig, now);
         Path enrolled = work.resolve("enrolled-validators");
-        ValidatorEnrolment.ensureEnrolled(new ValidatorEnrolment.Settings(new ValidatorFiles(enrolled), VALIDATOR_ROLES,
-                CHAIN, registryCa, PASSPHRASE.toCharArray(), IdentityConfig.defaults().withPbkdf2Iterations(PBKDF2),
-                PASSPHRASE.toCharArray(), PBKDF2, KeyKind.ED25519), Set.of(0, 1, 2, 3), now);
+        ValidatorEnrolment.Settings enrol = new ValidatorEnrolment.Settings(new ValidatorFiles(enrolled),
+                VALIDATOR_ROLES, CHAIN, registryCa, PASSPHRASE.toCharArray(), caConfig, PASSPHRASE.toCharArray(), PBKDF2,
+                KeyKind.ED25519);
+        ValidatorEnrolment.ensureEnrolled(enrol, Set.of(0, 1, 2, 3), now);
+        // the consortium TSA, run by the COURT validator's node, gets its key and certificate here too
+        TsaEnrolment.ensure(enrol, ValidatorEnrolment.roster(enrol.files(), VALIDATOR_ROLES, registryCa, now),
+                TSA_VALIDATOR, now, new SecureRandom());
         Path publicCa = Files.createDirectories(work.resolve("ca-public"));
         for (String file : List.of(CaStore.ROOT_CERT, CaStore.ISSUING_CERT, CaStore.CRL)) {
             if (Files.exists(registryCa.resolve(file))) {
@@ -105,6 +113,12 @@ final class Consortium {
                 Files.copy(from.certificateFile(j), to.certificateFile(j));
             }
             Files.copy(from.keyFile(id), to.keyFile(id));
+            if (id == TSA_VALIDATOR) {
+                Path tsa = Files.createDirectories(dir.resolve(TsaEnrolment.DIR));
+                Files.copy(enrolled.resolve(TsaEnrolment.DIR).resolve(TsaEnrolment.KEY), tsa.resolve(TsaEnrolment.KEY));
+                Files.copy(enrolled.resolve(TsaEnrolment.DIR).resolve(TsaEnrolment.CERT),
+                        tsa.resolve(TsaEnrolment.CERT));
+            }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
