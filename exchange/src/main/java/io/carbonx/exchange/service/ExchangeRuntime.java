@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The exchange's running components on one node: the matcher (if {@code matcher}) with its clock (if also
  * {@code clockTickMs > 0}), the order-entry gateway with the follower of its state topic (if {@code gateway}), the
- * market data read model (if {@code marketData}). {@link #close()} stops them in reverse order. Starting blocks (followers position
- * themselves): call it off the event loop.
+ * market data read model (if {@code marketData}). {@link #close()} stops them in reverse order. Starting blocks
+ * (followers position themselves): call it off the event loop.
  */
 public final class ExchangeRuntime implements AutoCloseable {
 

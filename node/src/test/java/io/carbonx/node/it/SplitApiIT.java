@@ -94,7 +94,8 @@ class SplitApiIT {
         createTopics(broker.bootstrapServers(), prefix);
         Map<String, String> common = new HashMap<>(Map.of("CARBONX_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "CARBONX_SERVICES_REGISTRY_TOPIC_PREFIX", prefix, "CARBONX_SERVICES_EXCHANGE_TOPIC_PREFIX", prefix,
-                "CARBONX_SERVICES_REGISTRY_TOKEN_KEY_BASE64", KEY, "CARBONX_SERVICES_REGISTRY_PBKDF2_ITERATIONS", "1000",
+                "CARBONX_SERVICES_REGISTRY_TOKEN_KEY_BASE64", KEY,
+                "CARBONX_SERVICES_REGISTRY_PBKDF2_ITERATIONS", "1000",
                 "CARBONX_SERVICES_REGISTRY_CA_PASSPHRASE", PASSPHRASE, "CARBONX_SERVICES_EXCHANGE_CLOCK_TICK_MS", "0"));
         registry = new NodeClient("http://127.0.0.1:" + start("registry", common, Map.of(
                 "CARBONX_SERVICES_EXCHANGE_ENABLED", "false")).httpPort(), WAIT);

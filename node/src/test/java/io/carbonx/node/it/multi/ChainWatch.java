@@ -2,6 +2,7 @@ package io.carbonx.node.it.multi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -59,7 +60,7 @@ final class ChainWatch {
     /** The primary most living validators agree on, or -1. */
     int primary() {
         return living().stream().collect(Collectors.groupingBy(Status::primary, Collectors.counting())).entrySet()
-                .stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(-1);
+                .stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
     }
 
     String describe() {

@@ -70,8 +70,8 @@ final class Consortium {
         IdentityService.open(registryCa, PASSPHRASE.toCharArray(), caConfig, now);
         Path enrolled = work.resolve("enrolled-validators");
         ValidatorEnrolment.Settings enrol = new ValidatorEnrolment.Settings(new ValidatorFiles(enrolled),
-                VALIDATOR_ROLES, CHAIN, registryCa, PASSPHRASE.toCharArray(), caConfig, PASSPHRASE.toCharArray(), PBKDF2,
-                KeyKind.ED25519);
+                VALIDATOR_ROLES, CHAIN, registryCa, PASSPHRASE.toCharArray(), caConfig, PASSPHRASE.toCharArray(),
+                PBKDF2, KeyKind.ED25519);
         ValidatorEnrolment.ensureEnrolled(enrol, Set.of(0, 1, 2, 3), now);
         // the consortium TSA, run by the COURT validator's node, gets its key and certificate here too
         TsaEnrolment.ensure(enrol, ValidatorEnrolment.roster(enrol.files(), VALIDATOR_ROLES, registryCa, now),

@@ -1,5 +1,6 @@
 package io.carbonx.node.it.multi;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import io.carbonx.node.client.NodeClient;
 import io.carbonx.node.client.Registration;
 import io.carbonx.node.client.Session;
 import io.carbonx.registry.identity.ParticipantSigner;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -159,7 +161,7 @@ final class Market {
     }
 
     private static String participantId(JsonObject registered) {
-        for (Object e : registered.getJsonArray("events", new io.vertx.core.json.JsonArray())) {
+        for (Object e : registered.getJsonArray("events", new JsonArray())) {
             String id = ((JsonObject) e).getString("participantId");
             if (id != null) {
                 return id;
@@ -170,8 +172,8 @@ final class Market {
 
     static JsonObject ok(ApiResponse r, String what) {
         if (r.status() != 200 && r.status() != 202) {
-            throw new AssertionError(what + ": HTTP " + r.status() + " " + new String(r.body(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            throw new AssertionError(what + ": HTTP " + r.status() + " "
+                    + new String(r.body(), StandardCharsets.UTF_8));
         }
         return r.body().length == 0 ? new JsonObject() : r.json();
     }

@@ -2,6 +2,7 @@ package io.carbonx.node.it.multi;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import io.carbonx.registry.core.Ledger;
 import io.carbonx.registry.core.LedgerConfig;
 import io.carbonx.registry.core.audit.LedgerAudit;
 import io.carbonx.registry.journal.JournalCodec;
+import io.carbonx.schemas.TopicSpec;
 import io.carbonx.schemas.Topics;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.common.TopicPartition;
@@ -143,8 +145,8 @@ final class StateChecks {
 
     /** The end offsets now of every partition of the anchored topics. */
     static Map<TopicPartition, Long> anchoredEnds(TopicReader reader) {
-        Map<TopicPartition, Long> out = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
-        for (io.carbonx.schemas.TopicSpec spec : Topics.anchored()) {
+        Map<TopicPartition, Long> out = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
+        for (TopicSpec spec : Topics.anchored()) {
             for (TopicPartition tp : reader.partitions(spec.name())) {
                 out.put(tp, reader.endOffset(tp));
             }
