@@ -2,6 +2,7 @@ package io.carbonx.deploycheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.carbonx.chain.service.AnchorSettings;
+import io.carbonx.node.metrics.BusinessMetricsService;
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.exchange.service.ExchangeConfig;
 import io.carbonx.node.cli.CarbonxCommand;
@@ -144,11 +145,7 @@ final class NodeConfigChecks {
                     case "exchange" -> ExchangeConfig.of(section);
                     case "credit-rating" -> RatingServiceSettings.from(section, pod);
                     case "chain-anchor" -> AnchorSettings.of(section);
-                    case "business-metrics" -> {
-                        if (section.getInteger("correlationCapacity", 0) < 1) {
-                            problems.add(where + ": services.business-metrics.correlationCapacity must be positive");
-                        }
-                    }
+                    case "business-metrics" -> BusinessMetricsService.checkSettings(section);
                     default -> problems.add(where + ": no settings check for service " + service);
                 }
             } catch (RuntimeException e) {

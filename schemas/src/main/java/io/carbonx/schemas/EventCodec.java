@@ -47,7 +47,7 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * <h2>Decoding</h2>
  * The fingerprint selects the writer schema from this codec's {@link #schemaStore()} (the current contract, plus
- * any earlier versions given to {@link #withEarlierSchemas}); the record is read with Avro schema resolution into
+ * the released earlier versions for {@link #standard()}, or those given to {@link #withEarlierSchemas}); the record is read with Avro schema resolution into
  * the current generated class of the same full name. Every kind of bad input raises an
  * {@link EventDecodingException} with a precise {@link Reason}, and nothing else: short input, wrong marker,
  * unknown fingerprint, a body that does not follow the schema, trailing bytes, or an event whose
@@ -65,7 +65,7 @@ public final class EventCodec {
 
     private static final byte MAGIC_0 = (byte) 0xC3;
     private static final byte MAGIC_1 = (byte) 0x01;
-    private static final EventCodec STANDARD = new EventCodec(List.of());
+    private static final EventCodec STANDARD = new EventCodec(SchemaHistory.earlierRecordSchemas());
 
     private final Map<Class<? extends SpecificRecord>, BinaryMessageEncoder<SpecificRecord>> encoders =
             new HashMap<>();
@@ -102,7 +102,10 @@ public final class EventCodec {
         }
     }
 
-    /** @return the codec for the current contract (shared, thread-safe) */
+    /**
+     * @return the codec for the current contract that also reads every released earlier version of it
+     *         ({@link SchemaHistory}); shared, thread-safe
+     */
     public static EventCodec standard() {
         return STANDARD;
     }

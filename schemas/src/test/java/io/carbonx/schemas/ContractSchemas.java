@@ -86,7 +86,7 @@ final class ContractSchemas {
     }
 
     /** The schema history, read from the source tree so a stale copy under target/ never counts. */
-    static final Path HISTORY = Path.of("src", "test", "resources", "schema-history");
+    static final Path HISTORY = Path.of("src", "main", "resources", "schema-history");
 
     /** Version directories under the schema history (v1, v2, ...) in numeric order. */
     static List<Path> historyVersions() {

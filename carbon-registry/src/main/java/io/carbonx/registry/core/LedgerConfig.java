@@ -41,18 +41,27 @@ public record LedgerConfig(
 
     /** Basis points in one whole. */
     public static final int BPS = 10_000;
+    /** The largest priority tier (the rating policy and the exchange bound tiers the same way). */
+    public static final int MAX_PRIORITY_TIER = 1_000;
 
     /**
      * Trading terms of one credit grade.
      *
      * @param depositBps           share of the notional locked as deposit, 0..10000, rounded up
+     * @param priorityTier         the exchange's tie-break at equal price (price-grade-time instruments): lower
+     *                             tiers match first, equal tiers by time; 0..{@value #MAX_PRIORITY_TIER}. Stamped
+     *                             on every OrderAccepted, so the book ranks by the tier configured here when the
+     *                             order arrived
      * @param maxOpenNotionalMinor ceiling on the sum of price x remaining quantity over open orders
      * @param mayTrade             false: the grade cannot open orders or agreements
      */
-    public record GradeTerms(int depositBps, long maxOpenNotionalMinor, boolean mayTrade) {
+    public record GradeTerms(int depositBps, int priorityTier, long maxOpenNotionalMinor, boolean mayTrade) {
         /** Validates ranges. */
         public GradeTerms {
             requireBps(depositBps, "depositBps");
+            if (priorityTier < 0 || priorityTier > MAX_PRIORITY_TIER) {
+                throw new IllegalArgumentException("priorityTier must be within 0..1000");
+            }
             if (maxOpenNotionalMinor < 0) {
                 throw new IllegalArgumentException("maxOpenNotionalMinor < 0");
             }
@@ -130,15 +139,15 @@ public record LedgerConfig(
     /** @return the documented defaults (demo-sized: one-second windows) */
     public static LedgerConfig defaults() {
         EnumMap<CreditGrade, GradeTerms> terms = new EnumMap<>(CreditGrade.class);
-        terms.put(CreditGrade.AAA, new GradeTerms(500, 100_000_000_000L, true));
-        terms.put(CreditGrade.AA, new GradeTerms(700, 50_000_000_000L, true));
-        terms.put(CreditGrade.A, new GradeTerms(1_000, 20_000_000_000L, true));
-        terms.put(CreditGrade.BBB, new GradeTerms(1_500, 10_000_000_000L, true));
-        terms.put(CreditGrade.BB, new GradeTerms(2_000, 5_000_000_000L, true));
-        terms.put(CreditGrade.B, new GradeTerms(3_000, 2_000_000_000L, true));
-        terms.put(CreditGrade.CCC, new GradeTerms(5_000, 500_000_000L, true));
-        terms.put(CreditGrade.D, new GradeTerms(10_000, 0L, false));
-        terms.put(CreditGrade.UNRATED, new GradeTerms(2_000, 1_000_000_000L, true));
+        terms.put(CreditGrade.AAA, new GradeTerms(500, 0, 100_000_000_000L, true));
+        terms.put(CreditGrade.AA, new GradeTerms(700, 1, 50_000_000_000L, true));
+        terms.put(CreditGrade.A, new GradeTerms(1_000, 2, 20_000_000_000L, true));
+        terms.put(CreditGrade.BBB, new GradeTerms(1_500, 3, 10_000_000_000L, true));
+        terms.put(CreditGrade.BB, new GradeTerms(2_000, 4, 5_000_000_000L, true));
+        terms.put(CreditGrade.B, new GradeTerms(3_000, 5, 2_000_000_000L, true));
+        terms.put(CreditGrade.CCC, new GradeTerms(5_000, 6, 500_000_000L, true));
+        terms.put(CreditGrade.D, new GradeTerms(10_000, 7, 0L, false));
+        terms.put(CreditGrade.UNRATED, new GradeTerms(2_000, 4, 1_000_000_000L, true));
         Map<DefaultKind, Set<Role>> reporters = new EnumMap<>(DefaultKind.class);
         reporters.put(DefaultKind.EXTERNAL_BANK, EnumSet.of(Role.EXCHANGE, Role.REGULATOR));
         reporters.put(DefaultKind.ARBITRATION_RULING, EnumSet.of(Role.ARBITRATOR, Role.COURT));

@@ -27,12 +27,17 @@ public enum ReasonCode {
     INVALID_YEAR,
     /** An offset serial range has a negative start or its end before its start. */
     INVALID_SERIAL_RANGE,
-    /** The instrument kind cannot be held in this ledger (ENERGY products are not registry instruments). */
+    /** No longer produced (ENERGY instruments are defined since pool bidding settles here); kept so the codes of
+     *  earlier journals keep their meaning. */
     UNSUPPORTED_INSTRUMENT_KIND,
     /** A default report names a kind that is not an external kind (EXTERNAL_BANK, ARBITRATION_RULING). */
     KIND_NOT_EXTERNAL,
     /** price x quantity, or another amount derived from the input, does not fit a long. */
     ARITHMETIC_OVERFLOW,
+    /** A stated amount is not the one its inputs give (an auction allocation's amount is not price x quantity). */
+    AMOUNT_MISMATCH,
+    /** A commission rate outside 0..10000 basis points. */
+    INVALID_COMMISSION_RATE,
 
     // ---- duplicates (409) ----
     /** The participant already has an account (or the id is a system account). */

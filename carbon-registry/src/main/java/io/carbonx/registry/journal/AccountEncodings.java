@@ -10,7 +10,6 @@ import io.carbonx.events.AccountCancelled;
 import io.carbonx.events.AccountFrozen;
 import io.carbonx.events.AccountOpened;
 import io.carbonx.events.AccountUnfrozen;
-import io.carbonx.events.AllocationSource;
 import io.carbonx.events.CreditGradeChanged;
 import io.carbonx.events.FundsDeposited;
 import io.carbonx.events.FundsWithdrawn;
@@ -75,7 +74,7 @@ final class AccountEncodings {
                 .setEnvelope(c.nextEnvelope("QuotaAllocated", e.time())).setAllocationId(e.allocationId())
                 .setParticipantId(e.participantId()).setInstrumentId(e.instrumentId()).setVintage(e.vintage())
                 .setQuantity(e.credited()).setDeductedQuantity(e.deducted())
-                .setSource(AllocationSource.FREE_ALLOCATION).setReferenceId(null).build());
+                .setSource(e.source()).setReferenceId(e.referenceId()).setPaidMinor(e.paidMinor()).build());
         t.on(LedgerEvent.OffsetIssued.class, (e, s, c) -> {
             IssueOffsets cmd = c.source(IssueOffsets.class);
             int vintage = s.instrument(e.instrumentId()).map(Instrument::vintage).orElse(0);

@@ -69,23 +69,25 @@ public final class LedgerEventDecoder {
                 r.getVintage(), t(r.getEnvelope())));
         on(QuotaAllocated.class, r -> new LedgerEvent.QuotaAllocated(r.getAllocationId(), r.getParticipantId(),
                 r.getInstrumentId(), r.getVintage(), Math.addExact(r.getQuantity(), r.getDeductedQuantity()),
-                r.getDeductedQuantity(), r.getQuantity(), t(r.getEnvelope())));
+                r.getDeductedQuantity(), r.getQuantity(), r.getSource(), r.getReferenceId(), r.getPaidMinor(),
+                t(r.getEnvelope())));
         on(OffsetIssued.class, r -> new LedgerEvent.OffsetIssued(r.getIssuanceId(), r.getParticipantId(),
                 r.getInstrumentId(), r.getSerialFrom(), r.getSerialTo(), r.getQuantity(), t(r.getEnvelope())));
         on(OrderAccepted.class, r -> new LedgerEvent.OrderAccepted(r.getOrderId(), r.getParticipantId(),
-                r.getInstrumentId(), r.getSide(), r.getPriceMinor(), r.getQuantity(), r.getDepositLockedMinor(),
+                r.getInstrumentId(), r.getSide(), r.getPriceMinor() != null ? r.getPriceMinor()
+                        : r.getProtectionPriceMinor(), r.getQuantity(), r.getDepositLockedMinor(),
                 r.getQuantityLocked(), t(r.getEnvelope())));
         on(OrderRejected.class, r -> new LedgerEvent.OrderRejected(r.getOrderId(), r.getParticipantId(),
                 ReasonCode.valueOf(r.getReasonCode()), t(r.getEnvelope())));
         on(OrderCancelled.class, r -> new LedgerEvent.OrderCancelled(r.getOrderId(), r.getParticipantId(),
                 r.getReleasedDepositMinor(), r.getReleasedQuantity(), CancelCause.valueOf(r.getReasonCode()),
-                t(r.getEnvelope())));
+                r.getRemainingQuantity(), t(r.getEnvelope())));
         on(OrderExpired.class, r -> new LedgerEvent.OrderExpired(r.getOrderId(), r.getParticipantId(),
-                r.getReleasedDepositMinor(), r.getReleasedQuantity(), t(r.getEnvelope())));
-        on(TradeRecorded.class, r -> new LedgerEvent.TradeRecorded(r.getTradeId(), r.getBuyOrderId(),
-                r.getSellOrderId(), r.getBuyerId(), r.getSellerId(), r.getInstrumentId(), r.getPriceMinor(),
-                r.getQuantity(), r.getBuyerDepositMinor(), r.getSellerDepositMinor(), r.getDueAtMs(),
-                t(r.getEnvelope())));
+                r.getReleasedDepositMinor(), r.getReleasedQuantity(), r.getRemainingQuantity(), t(r.getEnvelope())));
+        on(TradeRecorded.class, r -> new LedgerEvent.TradeRecorded(r.getTradeId(), orderId(r.getBuyOrderId()),
+                orderId(r.getSellOrderId()), r.getBuyerId(), r.getSellerId(), r.getInstrumentId(), r.getPriceMinor(),
+                r.getQuantity(), r.getBuyerDepositMinor(), r.getSellerDepositMinor(), r.getBuyerCommissionBps(),
+                r.getSellerCommissionBps(), r.getDueAtMs(), t(r.getEnvelope())));
         on(AgreementRegistered.class, r -> new LedgerEvent.AgreementRegistered(r.getAgreementId(), r.getBuyerId(),
                 r.getSellerId(), r.getInstrumentId(), r.getPriceMinor(), r.getQuantity(), r.getBuyerDepositMinor(),
                 r.getSellerDepositMinor(), r.getSettlementDateMs(), t(r.getEnvelope())));
@@ -157,10 +159,16 @@ public final class LedgerEventDecoder {
                 r.getEscrowAccountId(), r.getMovedCashMinor(), holdings, t(r.getEnvelope()));
     }
 
+    /** The journal writes "" for the pool side of an energy trade, which has no order. */
+    private static String orderId(String journalled) {
+        return journalled.isEmpty() ? null : journalled;
+    }
+
     private static LedgerEvent settled(TradeSettled r) {
         return new LedgerEvent.TradeSettled(r.getTradeId(), r.getAgreement() ? TradeKind.AGREEMENT : TradeKind.EXCHANGE,
                 r.getBuyerId(), r.getSellerId(), r.getInstrumentId(), r.getQuantity(), r.getPriceMinor(),
-                r.getNotionalMinor(), r.getSellerCommissionMinor(), r.getBuyerDepositAppliedMinor(),
+                r.getNotionalMinor(), r.getSellerCommissionMinor(), r.getBuyerCommissionMinor(),
+                r.getBuyerDepositAppliedMinor(),
                 r.getBuyerCashPaidMinor(), r.getBuyerDepositReleasedMinor(), r.getSellerDepositReleasedMinor(),
                 r.getQuantityFromLock(), r.getTradeTimeMs(), t(r.getEnvelope()));
     }

@@ -32,10 +32,15 @@ import io.carbonx.registry.core.state.PendingTrade;
  * <ul>
  *   <li>OrderAccepted/Rejected take the order's client id, type, time in force and expiry from the gateway's
  *       OrderSubmitted (or OrderReplaceRequested, which also sets {@code replacesOrderId}); the grade is the
- *       participant's at acceptance and {@code depositShareBps} its grade's share.</li>
- *   <li>OrderCancelled/Expired: instrument and remaining quantity of the open order; {@code reasonCode} is the
- *       cancel cause (REQUESTED, ACCOUNT_FROZEN) or EXPIRED.</li>
- *   <li>TradeSettled: the commission is the seller's; {@code settlementWindowId} is {@code window-<close ms>}.</li>
+ *       participant's at acceptance, {@code depositShareBps} its grade's share and {@code priorityTier} its grade's
+ *       configured priority tier (the one source of the exchange's ranking at equal price). The ledger's order price of a
+ *       MARKET order is its protection price: published as {@code protectionPriceMinor} with a null
+ *       {@code priceMinor} (and read back the same way).</li>
+ *   <li>OrderCancelled/Expired: instrument of the open order and the quantity taken off it (all that remained, or
+ *       the part a book cancelled before its earlier fills were recorded); {@code reasonCode} is the cancel cause
+ *       (REQUESTED, ACCOUNT_FROZEN) or EXPIRED.</li>
+ *   <li>TradeRecorded: the pool side of an energy trade (no order) is written as order id "".</li>
+ *   <li>TradeSettled: {@code settlementWindowId} is {@code window-<close ms>}.</li>
  *   <li>DefaultRecorded/DepositForfeited: {@code defaultId = default-<tradeId>} (a trade defaults once); the id
  *       goes to {@code tradeId} or {@code agreementId} by the pending trade's kind.</li>
  * </ul>
@@ -51,7 +56,7 @@ final class TradingEncodings {
             OpenOrder o = s.openOrder(e.orderId()).orElseThrow();
             return OrderCancelled.newBuilder().setEnvelope(c.nextEnvelope("OrderCancelled", e.time()))
                     .setOrderId(e.orderId()).setParticipantId(e.participantId()).setInstrumentId(o.instrumentId())
-                    .setRemainingQuantity(o.remaining()).setReasonCode(e.cause().name())
+                    .setRemainingQuantity(e.cancelledQuantity()).setReasonCode(e.cause().name())
                     .setReleasedDepositMinor(e.depositReleasedMinor()).setReleasedQuantity(e.quantityReleased())
                     .build();
         });
@@ -59,16 +64,18 @@ final class TradingEncodings {
             OpenOrder o = s.openOrder(e.orderId()).orElseThrow();
             return OrderExpired.newBuilder().setEnvelope(c.nextEnvelope("OrderExpired", e.time()))
                     .setOrderId(e.orderId()).setParticipantId(e.participantId()).setInstrumentId(o.instrumentId())
-                    .setRemainingQuantity(o.remaining()).setReasonCode("EXPIRED")
+                    .setRemainingQuantity(e.expiredQuantity()).setReasonCode("EXPIRED")
                     .setReleasedDepositMinor(e.depositReleasedMinor()).setReleasedQuantity(e.quantityReleased())
                     .build();
         });
         t.on(LedgerEvent.TradeRecorded.class, (e, s, c) -> TradeRecorded.newBuilder()
                 .setEnvelope(c.nextEnvelope("TradeRecorded", e.time())).setTradeId(e.tradeId())
-                .setBuyOrderId(e.buyOrderId()).setSellOrderId(e.sellOrderId()).setBuyerId(e.buyerId())
+                .setBuyOrderId(e.buyOrderId() == null ? "" : e.buyOrderId())
+                .setSellOrderId(e.sellOrderId() == null ? "" : e.sellOrderId()).setBuyerId(e.buyerId())
                 .setSellerId(e.sellerId()).setInstrumentId(e.instrumentId()).setPriceMinor(e.priceMinor())
                 .setQuantity(e.quantity()).setBuyerDepositMinor(e.buyerDepositMinor())
-                .setSellerDepositMinor(e.sellerDepositMinor()).setDueAtMs(e.dueTime()).build());
+                .setSellerDepositMinor(e.sellerDepositMinor()).setBuyerCommissionBps(e.buyerCommissionBps())
+                .setSellerCommissionBps(e.sellerCommissionBps()).setDueAtMs(e.dueTime()).build());
         t.on(LedgerEvent.AgreementRegistered.class, TradingEncodings::agreement);
         t.on(LedgerEvent.AgreementRejected.class, (e, s, c) -> {
             AgreementRegistered in = c.source(AgreementRegistered.class);
@@ -128,13 +135,17 @@ final class TradingEncodings {
         OrderAccepted.Builder b = OrderAccepted.newBuilder().setEnvelope(c.nextEnvelope("OrderAccepted", e.time()))
                 .setOrderId(e.orderId()).setParticipantId(e.participantId()).setInstrumentId(e.instrumentId())
                 .setSide(e.side()).setPriceMinor(e.priceMinor()).setQuantity(e.quantity()).setGrade(grade)
-                .setDepositShareBps(c.config().terms(grade).depositBps()).setDepositLockedMinor(e.depositLockedMinor())
+                .setDepositShareBps(c.config().terms(grade).depositBps())
+                .setPriorityTier(c.config().terms(grade).priorityTier()).setDepositLockedMinor(e.depositLockedMinor())
                 .setQuantityLocked(e.quantityLocked()).setReplacesOrderId(null)
                 .setClientOrderId(e.orderId()).setOrderType(OrderType.LIMIT).setTimeInForce(TimeInForce.GTC)
                 .setExpiresAtMs(null);
         if (sub != null) {
             b.setClientOrderId(sub.getClientOrderId()).setOrderType(sub.getOrderType())
                     .setTimeInForce(sub.getTimeInForce()).setExpiresAtMs(sub.getExpiresAtMs());
+            if (sub.getOrderType() == OrderType.MARKET) {
+                b.setPriceMinor(null).setProtectionPriceMinor(e.priceMinor());
+            }
         } else if (rep != null) {
             b.setClientOrderId(rep.getClientOrderId()).setExpiresAtMs(rep.getExpiresAtMs())
                     .setReplacesOrderId(rep.getOrderId());
@@ -171,7 +182,8 @@ final class TradingEncodings {
                 .setEnvelope(c.nextEnvelope("TradeSettled", e.time(), DecisionContext.REGISTRY_ACTOR))
                 .setTradeId(e.tradeId()).setSettlementWindowId(windowId(e.time())).setInstrumentId(e.instrumentId())
                 .setBuyerId(e.buyerId()).setSellerId(e.sellerId()).setQuantity(e.quantity())
-                .setPriceMinor(e.priceMinor()).setNotionalMinor(e.notionalMinor()).setBuyerCommissionMinor(0L)
+                .setPriceMinor(e.priceMinor()).setNotionalMinor(e.notionalMinor())
+                .setBuyerCommissionMinor(e.buyerCommissionMinor())
                 .setSellerCommissionMinor(e.commissionMinor()).setAgreement(e.kind() == TradeKind.AGREEMENT)
                 .setBuyerDepositAppliedMinor(e.buyerDepositAppliedMinor()).setBuyerCashPaidMinor(e.buyerCashPaidMinor())
                 .setBuyerDepositReleasedMinor(e.buyerDepositReleasedMinor())

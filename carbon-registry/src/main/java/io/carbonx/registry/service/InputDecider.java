@@ -1,6 +1,7 @@
 package io.carbonx.registry.service;
 
 import io.carbonx.events.AgreementRegistered;
+import io.carbonx.events.AuctionAllocated;
 import io.carbonx.events.CreditRatingChanged;
 import io.carbonx.events.DefaultReported;
 import io.carbonx.events.EventEnvelope;
@@ -9,8 +10,10 @@ import io.carbonx.events.OrderCancelled;
 import io.carbonx.events.OrderExpired;
 import io.carbonx.events.OrderReplaceRequested;
 import io.carbonx.events.OrderSubmitted;
+import io.carbonx.events.OrderType;
 import io.carbonx.events.RequestRejected;
 import io.carbonx.events.TradeExecuted;
+import io.carbonx.registry.core.Outcome;
 import io.carbonx.registry.core.ReasonCode;
 import io.carbonx.registry.core.command.LedgerCommand;
 import io.carbonx.registry.core.state.Account;
@@ -33,12 +36,20 @@ import org.apache.avro.specific.SpecificRecord;
  *       forwarded to the order topic (the book cancels, and its OrderCancelled releases the locks), else a
  *       RequestRejected; OrderReplaceRequested → the old order cancelled and the new one submitted (with
  *       {@code replacesOrderId}), in one decision.</li>
- *   <li>The books' OrderCancelled/OrderExpired → release what the order still locks (not echoed back);
- *       TradeExecuted → the fill enters settlement; AgreementRegistered → both deposits locked.</li>
+ *   <li>The books' OrderCancelled/OrderExpired → release the share of the lock of the quantity the book took off
+ *       (not echoed back): all that remains closes the order; less means the book's earlier fills are still on
+ *       their way on the trades topic (which the registry may read after the orders topic), and the order stays
+ *       open for them, so the outcome does not depend on which topic is read first;
+ *       TradeExecuted → the fill enters settlement; AgreementRegistered → both deposits locked;
+ *       AuctionAllocated (a primary-auction win) → QuotaAllocated PRIMARY_AUCTION, paid from the winner's cash to
+ *       the regulator's escrow account, or a RequestRejected AUCTION_ALLOCATION when it cannot be made.</li>
  *   <li>DefaultReported → an external default; CreditRatingChanged → the new grade (unchanged grades skipped).</li>
  * </ul>
- * A market order (no price) is refused NON_POSITIVE_PRICE: its deposit cannot be sized. Refusals of the books'
- * records (an order no longer open) change nothing and publish nothing.
+ * A MARKET order is accepted at its protection price (stamped by the gateway from the instrument's band): the
+ * deposit, the open-notional limit and the fill check ({@code price <= buy limit}, {@code >= sell limit}) all use
+ * it, and the book never executes the order beyond it. A MARKET order without one is refused NON_POSITIVE_PRICE:
+ * its deposit cannot be sized. Refusals of the books' records (an order no longer open) change nothing and publish
+ * nothing.
  */
 final class InputDecider {
     private final RegistryState state;
@@ -56,20 +67,23 @@ final class InputDecider {
         long t = e.getLogicalTime();
         if (input instanceof OrderSubmitted o) {
             run(new LedgerCommand.SubmitOrder(o.getOrderId(), o.getParticipantId(), o.getInstrumentId(), o.getSide(),
-                    o.getPriceMinor() == null ? 0 : o.getPriceMinor(), o.getQuantity(), t), context, d);
+                    orderPrice(o), o.getQuantity(), t), context, d);
         } else if (input instanceof OrderCancelRequested c) {
             forwardCancel(c, e, d);
         } else if (input instanceof OrderReplaceRequested r) {
             replace(r, e, context, d);
         } else if (input instanceof OrderCancelled c) {
             d.echoOrderOutcomes = false;
-            run(new LedgerCommand.CancelOrder(c.getOrderId(), t), context, d);
+            run(new LedgerCommand.CancelOrder(c.getOrderId(), c.getRemainingQuantity(), t), context, d);
         } else if (input instanceof OrderExpired x) {
             d.echoOrderOutcomes = false;
-            run(new LedgerCommand.ExpireOrder(x.getOrderId(), t), context, d);
+            run(new LedgerCommand.ExpireOrder(x.getOrderId(), x.getRemainingQuantity(), t), context, d);
         } else if (input instanceof TradeExecuted x) {
-            run(new LedgerCommand.RecordTrade(x.getTradeId(), x.getBuyOrderId(), x.getSellOrderId(), x.getPriceMinor(),
-                    x.getQuantity(), t), context, d);
+            run(new LedgerCommand.RecordTrade(x.getTradeId(), x.getBuyOrderId(), x.getSellOrderId(), x.getBuyerId(),
+                    x.getSellerId(), x.getPriceMinor(), x.getQuantity(), x.getBuyerCommissionBps(),
+                    x.getSellerCommissionBps(), t), context, d);
+        } else if (input instanceof AuctionAllocated a) {
+            auctionWin(a, e, context, d);
         } else if (input instanceof AgreementRegistered a) {
             run(new LedgerCommand.RegisterAgreement(a.getAgreementId(), a.getBuyerId(), a.getSellerId(),
                     a.getInstrumentId(), a.getPriceMinor(), a.getQuantity(), a.getSettlementDateMs(), t), context, d);
@@ -86,6 +100,35 @@ final class InputDecider {
             }
         }
         return d;
+    }
+
+    /**
+     * The price an order is collateralised and checked at: a LIMIT order's limit, a MARKET order's protection
+     * price (the worst price the book will execute it at); 0 (refused NON_POSITIVE_PRICE) when there is none.
+     */
+    static long orderPrice(OrderSubmitted o) {
+        Long price = o.getOrderType() == OrderType.MARKET ? o.getProtectionPriceMinor() : o.getPriceMinor();
+        return price == null ? 0 : price;
+    }
+
+    /**
+     * A primary-auction win becomes allowances paid for at the clearing price; a refusal (the winner cannot pay,
+     * is cancelled, the instrument is not that allowance vintage, ...) credits nothing and is published as a
+     * RequestRejected AUCTION_ALLOCATION to the winner (bids are not collateralised: the allocation is lost).
+     */
+    private void auctionWin(AuctionAllocated a, EventEnvelope e, DecisionContext context, Decision d) {
+        Outcome o = LedgerStep.run(state, codec, new LedgerCommand.AllocateAuctionWin(a.getAllocationId(),
+                a.getAuctionId(), a.getParticipantId(), a.getInstrumentId(), a.getVintage(), a.getQuantity(),
+                a.getPriceMinor(), a.getAmountMinor(), e.getLogicalTime()), context, d);
+        if (!o.isAccepted()) {
+            d.published.add(new Decision.Published(Topics.REJECTIONS, a.getParticipantId(), RequestRejected.newBuilder()
+                    .setEnvelope(EventEnvelope.newBuilder().setEventId(e.getEventId() + "#rejected")
+                            .setType("RequestRejected").setCauseId(e.getEventId()).setLogicalTime(e.getLogicalTime())
+                            .setActor(DecisionContext.REGISTRY_ACTOR).build())
+                    .setRequestType("AUCTION_ALLOCATION").setParticipantId(a.getParticipantId())
+                    .setClientRequestId(a.getAllocationId()).setSequence(null).setReasonCode(o.reason().name())
+                    .setDetail(o.detail()).setRequestSha256(null).build()));
+        }
     }
 
     private void run(LedgerCommand command, DecisionContext context, Decision d) {

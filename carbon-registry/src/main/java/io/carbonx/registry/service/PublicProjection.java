@@ -27,6 +27,7 @@ import io.carbonx.events.PenaltyApplied;
 import io.carbonx.events.QuotaAllocated;
 import io.carbonx.events.TradeSettled;
 import io.carbonx.events.TradeUnwound;
+import io.carbonx.registry.core.state.LedgerState;
 import io.carbonx.registry.core.state.Lock;
 
 import io.carbonx.schemas.Topics;
@@ -71,9 +72,10 @@ final class PublicProjection {
 
     /**
      * @param decision a decision
+     * @param after    the ledger state after the decision (what a lock still holds after a partial release)
      * @return its public records, in journal order, followed by the decision's extra records
      */
-    static List<Decision.Published> of(Decision decision) {
+    static List<Decision.Published> of(Decision decision, LedgerState after) {
         List<Decision.Published> out = new ArrayList<>();
         boolean agreementDefault = false;
         for (SpecificRecord r : decision.journal) {
@@ -85,13 +87,14 @@ final class PublicProjection {
             if (r instanceof DefaultRecorded d) {
                 agreementDefault = d.getAgreementId() != null;
             }
-            derived(r, agreementDefault, out);
+            derived(r, agreementDefault, after, out);
         }
         out.addAll(decision.published);
         return out;
     }
 
-    private static void derived(SpecificRecord r, boolean agreementDefault, List<Decision.Published> out) {
+    private static void derived(SpecificRecord r, boolean agreementDefault, LedgerState after,
+                                List<Decision.Published> out) {
         if (r instanceof OrderAccepted o) {
             out.add(locked(o.getEnvelope(), "", Lock.orderLockId(o.getOrderId()), o.getParticipantId(),
                     LockPurpose.ORDER, o.getOrderId(), o.getInstrumentId(), o.getDepositLockedMinor(),
@@ -102,13 +105,15 @@ final class PublicProjection {
             out.add(locked(a.getEnvelope(), "-seller", Lock.sellerLockId(a.getAgreementId()), a.getSellerId(),
                     LockPurpose.AGREEMENT, a.getAgreementId(), a.getInstrumentId(), a.getSellerDepositMinor(), 0));
         } else if (r instanceof OrderCancelled c) {
+            Lock left = after.lock(Lock.orderLockId(c.getOrderId())).orElse(null);
             out.add(released(c.getEnvelope(), "", Lock.orderLockId(c.getOrderId()), c.getParticipantId(),
                     LockPurpose.ORDER, c.getOrderId(), c.getInstrumentId(), new long[] {c.getReleasedDepositMinor(),
-                        c.getReleasedQuantity(), 0, 0}, c.getReasonCode()));
+                        c.getReleasedQuantity(), 0, 0, cash(left), quantity(left)}, c.getReasonCode()));
         } else if (r instanceof OrderExpired x) {
+            Lock left = after.lock(Lock.orderLockId(x.getOrderId())).orElse(null);
             out.add(released(x.getEnvelope(), "", Lock.orderLockId(x.getOrderId()), x.getParticipantId(),
                     LockPurpose.ORDER, x.getOrderId(), x.getInstrumentId(), new long[] {x.getReleasedDepositMinor(),
-                        x.getReleasedQuantity(), 0, 0}, x.getReasonCode()));
+                        x.getReleasedQuantity(), 0, 0, cash(left), quantity(left)}, x.getReasonCode()));
         } else if (r instanceof TradeSettled s) {
             LockPurpose p = s.getAgreement() ? LockPurpose.AGREEMENT : LockPurpose.ORDER;
             out.add(released(s.getEnvelope(), "-buyer", Lock.buyerLockId(s.getTradeId()), s.getBuyerId(), p,
@@ -136,7 +141,18 @@ final class PublicProjection {
         return new Decision.Published(Topics.SETTLEMENT, participantId, e);
     }
 
-    /** {@code amounts} = released cash, released quantity, consumed cash, consumed quantity; nothing remains. */
+    private static long cash(Lock l) {
+        return l == null ? 0 : l.cashMinor();
+    }
+
+    private static long quantity(Lock l) {
+        return l == null ? 0 : l.quantity();
+    }
+
+    /**
+     * {@code amounts} = released cash, released quantity, consumed cash, consumed quantity and, if given, what the
+     * lock still holds (cash, quantity; a partial release of an order still open for fills); else nothing remains.
+     */
     private static Decision.Published released(EventEnvelope cause, String suffix, String lockId, String participantId,
                                                LockPurpose purpose, String referenceId, String instrumentId,
                                                long[] amounts, String reason) {
@@ -144,8 +160,9 @@ final class PublicProjection {
                 .setEnvelope(derive(cause, "DepositReleased", ".released" + suffix)).setLockId(lockId)
                 .setParticipantId(participantId).setPurpose(purpose).setReferenceId(referenceId)
                 .setInstrumentId(instrumentId).setReleasedAmountMinor(amounts[0]).setReleasedQuantity(amounts[1])
-                .setConsumedAmountMinor(amounts[2]).setConsumedQuantity(amounts[3]).setRemainingAmountMinor(0L)
-                .setRemainingQuantity(0L).setReasonCode(reason).build();
+                .setConsumedAmountMinor(amounts[2]).setConsumedQuantity(amounts[3])
+                .setRemainingAmountMinor(amounts.length > 4 ? amounts[4] : 0L)
+                .setRemainingQuantity(amounts.length > 4 ? amounts[5] : 0L).setReasonCode(reason).build();
         return new Decision.Published(Topics.SETTLEMENT, participantId, e);
     }
 

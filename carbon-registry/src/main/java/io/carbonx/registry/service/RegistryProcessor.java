@@ -146,7 +146,7 @@ public final class RegistryProcessor implements RecordProcessor, LoopListener {
             out.add(record(topics.journal(), EventTypes.envelopeOf(entry).getEventId(), entry));
         }
         state.wrote(decision.journal.size());
-        for (Decision.Published p : PublicProjection.of(decision)) {
+        for (Decision.Published p : PublicProjection.of(decision, state.ledger().state())) {
             out.add(record(topics.name(p.catalogueTopic()), p.key(), p.event()));
         }
     }

@@ -78,7 +78,7 @@ class OrdersScenarioTest {
     @Test
     void maxOpenNotionalPerGradeIsEnforced() {
         LedgerFixture g = new LedgerFixture(LedgerConfig.defaults()
-                .withGradeTerms(CreditGrade.UNRATED, new GradeTerms(2_000, 1_000_00, true)));
+                .withGradeTerms(CreditGrade.UNRATED, new GradeTerms(2_000, 4, 1_000_00, true)));
         g.deposit(E1, 10_000_00);
         g.buy("b1", E1, ALW25, 10_00, 60); // 600_00 open
         g.refused(new SubmitOrder("b2", E1, ALW25, Side.BUY, 10_00, 41, g.t()),

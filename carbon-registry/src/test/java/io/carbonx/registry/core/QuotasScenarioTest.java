@@ -97,11 +97,12 @@ class QuotasScenarioTest {
     }
 
     @Test
-    void instrumentsAreDefinedOnceByTheRegulator_energyIsNotARegistryInstrument() {
+    void instrumentsAreDefinedOnceByTheRegulator_energyIsTradedButNeverAllocatedIssuedOrSurrendered() {
         f.refused(new DefineInstrument(REG, ALW25, InstrumentKind.ALLOWANCE, 2025, f.t()),
                 ReasonCode.INSTRUMENT_EXISTS);
-        f.refused(new DefineInstrument(REG, "PWR", InstrumentKind.ENERGY, 2025, f.t()),
-                ReasonCode.UNSUPPORTED_INSTRUMENT_KIND);
+        f.ok(new DefineInstrument(REG, "PWR", InstrumentKind.ENERGY, 2025, f.t()));
+        f.refused(new AllocateAllowances("a-pwr", REG, E1, "PWR", 10, f.t()), ReasonCode.INSTRUMENT_KIND_MISMATCH);
+        f.refused(new IssueOffsets("i-pwr", REG, E1, "PWR", 1, 10, f.t()), ReasonCode.INSTRUMENT_KIND_MISMATCH);
         f.refused(new DefineInstrument(E1, "ALW-2030", InstrumentKind.ALLOWANCE, 2030, f.t()),
                 ReasonCode.ACTOR_ROLE_NOT_PERMITTED);
         f.refused(new DefineInstrument(REG, "ALW-0", InstrumentKind.ALLOWANCE, 0, f.t()), ReasonCode.INVALID_YEAR);

@@ -111,7 +111,7 @@ class ReplayTest {
         f.deposit(E1, 10_00);
         assertThatThrownBy(() -> f.ledger.apply(new FundsWithdrawn("w", E1, 10_01, 1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("negative");
-        assertThatThrownBy(() -> f.ledger.apply(new OrderCancelled("nope", E1, 0, 0, CancelCause.REQUESTED, 1)))
+        assertThatThrownBy(() -> f.ledger.apply(new OrderCancelled("nope", E1, 0, 0, CancelCause.REQUESTED, 1, 1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown");
         assertThatThrownBy(() -> f.ledger.apply(new FundsWithdrawn("w", "GHOST", 1, 1)))
                 .isInstanceOf(IllegalStateException.class);

@@ -95,7 +95,7 @@ class SettlementScenarioTest {
     @Test
     void depositBeyondTheNotionalIsReleasedToTheBuyer() {
         LedgerFixture g = new LedgerFixture(LedgerConfig.defaults()
-                .withGradeTerms(CreditGrade.UNRATED, new GradeTerms(10_000, 1_000_000_00, true)));
+                .withGradeTerms(CreditGrade.UNRATED, new GradeTerms(10_000, 4, 1_000_000_00, true)));
         g.deposit(E1, 200_00);
         g.deposit(E2, 200_00);
         g.allocate(E2, ALW25, 10);

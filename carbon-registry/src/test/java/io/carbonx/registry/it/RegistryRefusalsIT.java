@@ -72,7 +72,7 @@ class RegistryRefusalsIT {
         refused(cast.regulator, "/api/v1/offsets", offsets(10, 5), 400, "INVALID_SERIAL_RANGE");
         refused(cast.regulator, "/api/v1/offsets", offsets(5, 15), 409, "SERIAL_ALREADY_ISSUED");
         refused(cast.regulator, "/api/v1/instruments", new JsonObject().put("instrumentId", "PWR").put("kind", "ENERGY")
-                .put("vintage", 2026), 400, "UNSUPPORTED_INSTRUMENT_KIND");
+                .put("vintage", 0), 400, "INVALID_YEAR");
         refused(cast.regulator, "/api/v1/instruments", new JsonObject().put("instrumentId", "EUA-R")
                 .put("kind", "ALLOWANCE").put("vintage", 2026), 409, "INSTRUMENT_EXISTS");
         refused(cast.regulator, "/api/v1/accounts/p-nobody/freeze", new JsonObject(), 404, "UNKNOWN_ACCOUNT");

@@ -35,7 +35,7 @@ import java.util.Set;
  * # ENERGY only:
  * periodMs: 30000
  * poolPriceMinorPerKwh: 43
- * platformId: PLATFORM
+ * platformId: EXCHANGE          # the pool's account: must be services.registry.exchangeAccountId
  * firstPeriodStartMs: 0
  * </pre>
  * Anything wrong is an {@link IllegalArgumentException} naming the entry and the key, thrown at start.

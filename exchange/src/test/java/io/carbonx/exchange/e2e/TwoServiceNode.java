@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +42,7 @@ final class TwoServiceNode implements AutoCloseable {
     static final String PASSPHRASE = "e2e passphrase";
 
     final Vertx vertx = Vertx.vertx();
-    final RegistryService registry = new RegistryService();
+    final RegistryService registry;
     final ExchangeService exchange = new ExchangeService();
     final String prefix;
     final ExchangeTopics topics;
@@ -49,6 +51,17 @@ final class TwoServiceNode implements AutoCloseable {
     final Api api;
 
     TwoServiceNode(KafkaClients clients, String bootstrap, Path dataDir, String prefix) throws Exception {
+        this(clients, bootstrap, dataDir, prefix, Clock.systemUTC(), new JsonObject(), new JsonObject());
+    }
+
+    /**
+     * @param registryClock    the registry's clock (command times, settlement ticks, token expiry)
+     * @param registryOverrides merged into the registry's test configuration
+     * @param exchangeOverrides merged into the exchange's test configuration
+     */
+    TwoServiceNode(KafkaClients clients, String bootstrap, Path dataDir, String prefix, Clock registryClock,
+                   JsonObject registryOverrides, JsonObject exchangeOverrides) throws Exception {
+        this.registry = new RegistryService(registryClock);
         this.prefix = prefix;
         this.topics = new ExchangeTopics(prefix);
         this.registryDir = Files.createDirectories(dataDir.resolve("registry"));
@@ -57,9 +70,9 @@ final class TwoServiceNode implements AutoCloseable {
         ExchangeKafka.createTopics(clients, all);
         JsonObject registryConfig = RegistryConfig.defaults().put("caPassphrase", PASSPHRASE)
                 .put("pbkdf2Iterations", 1000).put("topicPrefix", prefix).put("transactionIntervalMs", 10L)
-                .put("clockTickMs", 200L).put("settlementWindowMs", 1_000L);
+                .put("clockTickMs", 200L).put("settlementWindowMs", 1_000L).mergeIn(registryOverrides);
         JsonObject exchangeConfig = new JsonObject().put("topicPrefix", prefix).put("clockTickMs", 200L)
-                .put("checkpointEvery", 1).put("groupId", "exchange-" + prefix);
+                .put("checkpointEvery", 1).put("groupId", "exchange-" + prefix).mergeIn(exchangeOverrides);
         await(registry.start(vertx, new ServiceContext("e2e", bootstrap, registryConfig, registryDir,
                 KafkaClientTracker.NONE)));
         await(exchange.start(vertx, new ServiceContext("e2e", bootstrap, exchange.defaultConfig().mergeIn(
@@ -70,6 +83,8 @@ final class TwoServiceNode implements AutoCloseable {
         exchange.mountRoutes(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         api = new Api(server.actualPort());
+        ExchangeKafka.await("the exchange's gateway rebuilt its state", Duration.ofSeconds(120),
+                () -> await(exchange.health()).toJson().encode().contains("\"gatewayReady\":true"));
     }
 
     String bootstrapId() {

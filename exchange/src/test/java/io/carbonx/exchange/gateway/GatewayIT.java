@@ -9,6 +9,7 @@ import io.carbonx.eventlog.runtime.KafkaClientTracker;
 import io.carbonx.events.OrderSubmitted;
 import io.carbonx.events.RequestRejected;
 import io.carbonx.events.Role;
+import io.carbonx.exchange.core.gateway.GatewayReason;
 import io.carbonx.exchange.service.ExchangeConfig;
 import io.carbonx.exchange.service.ExchangeRuntime;
 import io.carbonx.exchange.service.ExchangeTopics;
@@ -89,9 +90,13 @@ class GatewayIT {
         }
 
         HttpResponse<String> post(String path, String token, JsonObject body) throws Exception {
+            return postRaw(path, token, body.encode());
+        }
+
+        HttpResponse<String> postRaw(String path, String token, String body) throws Exception {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
@@ -164,5 +169,80 @@ class GatewayIT {
         assertThat(events(clients, topics.submitted(), OrderSubmitted.class)).hasSize(1);
         assertThat(events(clients, topics.rejections(), RequestRejected.class))
                 .extracting(RequestRejected::getReasonCode).containsExactly("REPLAYED_SEQUENCE");
+    }
+
+    /** A signed order of alice on the IT chain (sequence, client id, the rest as the harness's default order). */
+    private static io.carbonx.requests.OrderRequest.Builder aliceOrder(Pki.Member alice, long sequence, String id) {
+        return GatewayHarness.order(alice.participantId(), sequence, id).setChainId("it-chain");
+    }
+
+    @Test
+    void everyKindOfBadInput_getsAPrecise4xxWithItsReasonCode_andLeavesNothingButARejectionRecord(
+            KafkaBroker broker) throws Exception {
+        KafkaClients clients = broker.clients();
+        ExchangeTopics topics = ExchangeKafka.freshTopics(clients, "gateway-bad");
+        Instant now = Instant.now();
+        Pki pki = new Pki(caDir, now.minus(Duration.ofDays(2)));
+        Pki.Member alice = pki.register("Alice Steel", Role.ENTERPRISE, now.minus(Duration.ofHours(2)));
+        Pki.Member bob = pki.register("Bob Cement", Role.ENTERPRISE, now.minus(Duration.ofHours(2)));
+        TokenService tokens = TokenService.withRandomKey(600_000, new SecureRandom());
+        ApiSecurity security = new ApiSecurity(pki.directory(), tokens, new ChallengeStore(60_000, 100,
+                new SecureRandom()), "it-chain", Clock.systemUTC());
+        String token = tokens.issue(alice.participantId(), Role.ENTERPRISE, alice.serial(),
+                System.currentTimeMillis()).token();
+        byte[] valid = EventCodec.standard().encode(aliceOrder(alice, 2, "c-2").build());
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+
+        try (Node node = new Node(clients, topics, security)) {
+            HttpResponse<String> first = node.post("/api/v1/orders", token, GatewayHarness.signed(aliceOrder(alice,
+                    1, "c-1").build(), alice));
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+
+            java.util.Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+            answers.put("MALFORMED_BODY", node.postRaw("/api/v1/orders", token, "{not json"));
+            answers.put("MALFORMED_REQUEST", node.post("/api/v1/orders", token, GatewayHarness.body(
+                    new byte[] {(byte) 0xC3, 1, 7, 7}, alice.signer().sign(new byte[] {1}), alice.serial())));
+            answers.put("UNSIGNED", node.post("/api/v1/orders", token, GatewayHarness.body(valid, new byte[0],
+                    alice.serial())));
+            answers.put("BAD_SIGNATURE", node.post("/api/v1/orders", token, GatewayHarness.body(valid,
+                    bob.signer().sign(valid), alice.serial())));
+            answers.put("REPLAYED_SEQUENCE", node.post("/api/v1/orders", token, GatewayHarness.signed(
+                    aliceOrder(alice, 1, "c-replay").build(), alice)));
+            answers.put("WRONG_CHAIN", node.post("/api/v1/orders", token, GatewayHarness.signed(
+                    aliceOrder(alice, 3, "c-chain").setChainId("carbonx-other").build(), alice)));
+            answers.put("OUT_OF_BAND", node.post("/api/v1/orders", token, GatewayHarness.signed(
+                    aliceOrder(alice, 4, "c-band").setPriceMinor(9_601L).build(), alice)));
+            answers.put("OFF_TICK", node.post("/api/v1/orders", token, GatewayHarness.signed(
+                    aliceOrder(alice, 5, "c-tick").setInstrumentId("EUA-2027").setPriceMinor(8_501L)
+                            .setQuantity(10).build(), alice)));
+            answers.put("NON_POSITIVE_QUANTITY", node.post("/api/v1/orders", token, GatewayHarness.signed(
+                    aliceOrder(alice, 6, "c-zero").setQuantity(0).build(), alice)));
+            answers.put("NON_POSITIVE_QUANTITY (negative)", node.post("/api/v1/orders", token,
+                    GatewayHarness.signed(aliceOrder(alice, 7, "c-neg").setQuantity(-10).build(), alice)));
+            answers.put("ABOVE_MAX_QUANTITY", node.post("/api/v1/orders", token, GatewayHarness.signed(
+                    aliceOrder(alice, 8, "c-huge").setQuantity(Long.MAX_VALUE).build(), alice)));
+            answers.put("UNKNOWN_INSTRUMENT", node.post("/api/v1/orders", token, GatewayHarness.signed(
+                    aliceOrder(alice, 9, "c-nope").setInstrumentId("NOPE-2026").build(), alice)));
+
+            for (var e : answers.entrySet()) {
+                String reason = e.getKey().split(" ")[0];
+                GatewayReason r = GatewayReason.valueOf(reason);
+                HttpResponse<String> answer = e.getValue();
+                assertThat(answer.statusCode()).as(e.getKey() + ": " + answer.body()).isEqualTo(r.httpStatus())
+                        .isBetween(400, 499);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(new JsonObject(answer.body()).getString("reasonCode")).as(e.getKey()).isEqualTo(reason);
+                expected.put(e.getKey(), reason);
+            }
+        }
+        await("every rejection recorded", WAIT, () -> events(clients, topics.rejections(), RequestRejected.class)
+                .size() == expected.size());
+        assertThat(events(clients, topics.rejections(), RequestRejected.class))
+                .extracting(RequestRejected::getReasonCode).containsExactlyElementsOf(expected.values());
+        assertThat(events(clients, topics.rejections(), RequestRejected.class))
+                .allSatisfy(j -> assertThat(j.getParticipantId()).isEqualTo(alice.participantId()));
+        assertThat(events(clients, topics.submitted(), OrderSubmitted.class)).as("only the one good order")
+                .extracting(OrderSubmitted::getClientOrderId).containsExactly("c-1");
+        assertThat(events(clients, topics.orders(), org.apache.avro.specific.SpecificRecord.class)).isEmpty();
     }
 }

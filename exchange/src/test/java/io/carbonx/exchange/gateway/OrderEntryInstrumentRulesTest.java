@@ -65,7 +65,12 @@ class OrderEntryInstrumentRulesTest {
                         .setQuantity(10_000_000_000L), GatewayReason.NOTIONAL_OVERFLOW),
                 bad("expiry in the past", b -> b.setExpiresAtMs(NOW.toEpochMilli()), GatewayReason.EXPIRY_IN_PAST),
                 bad("market order for energy", b -> b.setInstrumentId("ENERGY-PEAK").setOrderType(OrderType.MARKET)
-                        .setPriceMinor(null), GatewayReason.MARKET_NOT_ALLOWED));
+                        .setPriceMinor(null), GatewayReason.MARKET_NOT_ALLOWED),
+                bad("market order without a price band to protect it", b -> b.setInstrumentId("BIG")
+                        .setOrderType(OrderType.MARKET).setPriceMinor(null), GatewayReason.MARKET_NOT_ALLOWED),
+                bad("market order whose protection notional overflows", b -> b.setInstrumentId("WIDE")
+                        .setOrderType(OrderType.MARKET).setPriceMinor(null).setQuantity(100_000_000L),
+                        GatewayReason.NOTIONAL_OVERFLOW));
     }
 
     private static Arguments bad(String name, UnaryOperator<OrderRequest.Builder> change, GatewayReason reason) {
@@ -79,6 +84,8 @@ class OrderEntryInstrumentRulesTest {
         List<MarketDefinition> instruments = new ArrayList<>(InstrumentConfig.parse(InstrumentConfig.defaults()));
         instruments.add(MarketDefinition.book(InstrumentKind.ALLOWANCE, 2030, InstrumentRules.builder("BIG")
                 .quantityRange(1, Long.MAX_VALUE).build(), null));
+        instruments.add(MarketDefinition.book(InstrumentKind.ALLOWANCE, 2030, InstrumentRules.builder("WIDE")
+                .quantityRange(1, Long.MAX_VALUE).priceBand(1_000_000_000_000L, 1_000).build(), null));
         try (GatewayHarness h = new GatewayHarness(pki, NOW, instruments)) {
             OrderRequest request = change.apply(order(alice.participantId(), 1, "c-1")).build();
 

@@ -7,6 +7,7 @@ import static io.carbonx.exchange.gateway.GatewayHarness.body;
 import static io.carbonx.exchange.gateway.GatewayHarness.order;
 import static io.carbonx.exchange.gateway.GatewayHarness.signed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.carbonx.events.OrderCancelRequested;
 import io.carbonx.events.OrderReplaceRequested;
@@ -14,6 +15,7 @@ import io.carbonx.events.OrderSubmitted;
 import io.carbonx.events.OrderType;
 import io.carbonx.events.RequestRejected;
 import io.carbonx.events.Role;
+import io.carbonx.events.Side;
 import io.carbonx.exchange.core.gateway.GatewayReason;
 import io.carbonx.exchange.gateway.OrderGateway.Kind;
 import io.carbonx.exchange.testing.Pki;
@@ -288,11 +290,20 @@ class OrderGatewayRulesTest {
     }
 
     @Test
-    void aMarketOrderWithoutPrice_isAccepted() {
+    void aMarketOrder_isPublishedWithTheBandLimitOfItsSideAsProtectionPrice() {
         gateway();
-        assertThat(h.submit(Kind.ORDER, alice.participantId(), signed(order(alice.participantId(), 1, "m")
+        // EUA-2026: reference 8000, band 2000 bps -> 6400..9600; EUA-2027: reference 8500, tick 5 -> 6800..10200
+        assertThat(h.submit(Kind.ORDER, alice.participantId(), signed(order(alice.participantId(), 1, "m-buy")
                 .setOrderType(OrderType.MARKET).setPriceMinor(null).build(), alice)).status()).isEqualTo(202);
-        assertThat(h.submitted()).singleElement().isInstanceOf(OrderSubmitted.class);
+        assertThat(h.submit(Kind.ORDER, alice.participantId(), signed(order(alice.participantId(), 2, "m-sell")
+                .setSide(Side.SELL).setOrderType(OrderType.MARKET).setPriceMinor(null).build(), alice)).status())
+                .isEqualTo(202);
+        assertThat(h.submit(Kind.ORDER, alice.participantId(), signed(order(alice.participantId(), 3, "limit")
+                .build(), alice)).status()).isEqualTo(202);
+
+        assertThat(h.submitted()).map(OrderSubmitted.class::cast).extracting(OrderSubmitted::getClientOrderId,
+                OrderSubmitted::getPriceMinor, OrderSubmitted::getProtectionPriceMinor).containsExactly(
+                tuple("m-buy", null, 9_600L), tuple("m-sell", null, 6_400L), tuple("limit", 8_000L, null));
         assertThat(h.rejections()).extracting(RequestRejected::getReasonCode).isEmpty();
     }
 }

@@ -49,13 +49,29 @@ public final class BusinessMetricsService implements CarbonxService {
                 .map((TopicSpec t) -> new ServiceTopic(t.name(), t.partitions(), t.configs())).toList();
     }
 
+    /**
+     * Checks a {@code services.business-metrics} section.
+     *
+     * @return the correlation capacity it sets
+     * @throws IllegalArgumentException naming the key and the value, if a setting is out of range
+     */
+    public static int checkSettings(JsonObject section) {
+        int capacity = section.getInteger("correlationCapacity", 100_000);
+        if (capacity < 1) {
+            throw new IllegalArgumentException(
+                    "services.business-metrics.correlationCapacity must be positive, was " + capacity);
+        }
+        return capacity;
+    }
+
     @Override
     public Future<Void> start(Vertx vertx, ServiceContext context) {
         this.vertx = vertx;
-        int capacity = context.config().getInteger("correlationCapacity", 100_000);
-        if (capacity < 1) {
-            return Future.failedFuture(new IllegalArgumentException(
-                    "services.business-metrics.correlationCapacity must be positive, was " + capacity));
+        int capacity;
+        try {
+            capacity = checkSettings(context.config());
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
         }
         return vertx.executeBlocking(() -> {
             MarketActivity activity = new MarketActivity(capacity);

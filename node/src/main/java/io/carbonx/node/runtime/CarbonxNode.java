@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ServiceTopic;
 import io.carbonx.node.config.NodeConfig;
+import io.carbonx.node.console.NodeConsole;
 import io.carbonx.node.http.HttpApi;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start} brings it up in this order: metrics registry; Kafka (the embedded broker unless
  * {@code kafka.bootstrapServers} names an external cluster) and an admin client; the services' topics; Vert.x with
  * Micrometer metrics; the enabled services; the node's API security ({@link ApiSecurityHost}: the registry's, or
- * one following the identity topic where the registry runs elsewhere); the routes; the HTTP server (intake opens
- * last). A failure at any step closes what
+ * one following the identity topic where the registry runs elsewhere); the web console and the routes; the HTTP
+ * server (intake opens last). A failure at any step closes what
  * was started and throws.
  *
  * <p>{@link #close} reverses it, each step bounded by what is left of {@code node.shutdownTimeoutMs}: readiness goes
@@ -108,6 +109,7 @@ public final class CarbonxNode implements AutoCloseable {
 
     private Router router(HealthReporter health) {
         Router router = HttpApi.router(vertx, health, ready::get, registry);
+        NodeConsole.mount(router, vertx, services.started());
         HttpApi.mountServices(router, api::mountRoutes, services.started());
         return router;
     }

@@ -26,11 +26,12 @@ import java.util.TreeSet;
  *   <li>per instrument: {@code allocated + issued = held + locked + surrendered + escrowed};
  *   <li>debt: {@code sum(debt) = debtRecorded - debtRepaid};
  *   <li>locks: every lock belongs to exactly one open order ({@code order/<id>}: cash = remaining deposit,
- *       quantity = remaining for a sell, 0 for a buy) or to one side of one pending trade (buyer: no quantity;
- *       seller: the trade quantity for an exchange trade, none for an agreement); every open order and every
- *       pending trade has its locks; owners match;
+ *       quantity = remaining for a sell, 0 for a buy or on an ENERGY instrument) or to one side of one pending
+ *       trade (buyer: no quantity; seller: the trade quantity for an exchange trade, none for an agreement or an
+ *       ENERGY trade); every open order and every pending trade has its locks; owners match;
  *   <li>status: only ACTIVE accounts have open orders; ACTIVE accounts have no debt; CANCELLED accounts hold
- *       nothing; system accounts never hold orders, trades or debt, and the exchange holds no quotas;
+ *       nothing; system accounts never hold orders or debt, and trades only as the exchange account on the pool
+ *       side of ENERGY trades; the exchange holds no quotas;
  *   <li>indexes: each account's open-order and pending-trade ids are exactly its orders and trades, and every
  *       pending trade is in the settlement queue.
  * </ol>
@@ -122,8 +123,9 @@ public final class LedgerAudit {
             String id = Lock.orderLockId(o.orderId());
             expected.add(id);
             Lock l = s.lock(id).orElse(null);
+            boolean locksQuantity = o.side() == Side.SELL && !s.isEnergy(o.instrumentId());
             check(l != null && l.ownerId().equals(o.participantId()) && l.cashMinor() == o.depositRemainingMinor()
-                    && l.quantity() == (o.side() == Side.SELL ? o.remaining() : 0), "order lock mismatch " + id);
+                    && l.quantity() == (locksQuantity ? o.remaining() : 0), "order lock mismatch " + id);
         }
         for (PendingTrade t : s.pendingTrades().values()) {
             String b = Lock.buyerLockId(t.tradeId());
@@ -132,7 +134,7 @@ public final class LedgerAudit {
             expected.add(sl);
             Lock bl = s.lock(b).orElse(null);
             Lock sk = s.lock(sl).orElse(null);
-            long sellerQty = t.kind() == TradeKind.EXCHANGE ? t.quantity() : 0;
+            long sellerQty = t.kind() == TradeKind.EXCHANGE && !s.isEnergy(t.instrumentId()) ? t.quantity() : 0;
             check(bl != null && bl.ownerId().equals(t.buyerId()) && bl.quantity() == 0, "buyer lock mismatch " + b);
             check(sk != null && sk.ownerId().equals(t.sellerId()) && sk.quantity() == sellerQty,
                     "seller lock mismatch " + sl);
@@ -153,7 +155,9 @@ public final class LedgerAudit {
                         "cancelled account still holds value " + a.id());
             }
             if (a.isSystem()) {
-                check(a.openOrderIds().isEmpty() && a.pendingTradeIds().isEmpty() && a.debtMinor() == 0
+                boolean poolTradesOnly = a.pendingTradeIds().stream().allMatch(id -> a.id()
+                        .equals(s.exchangeAccountId()) && s.isEnergy(s.pendingTrade(id).orElseThrow().instrumentId()));
+                check(a.openOrderIds().isEmpty() && poolTradesOnly && a.debtMinor() == 0
                         && a.status() == AccountStatus.ACTIVE, "system account misused " + a.id());
             }
         }

@@ -42,6 +42,15 @@ public sealed interface LedgerCommand {
     record AllocateAllowances(String allocationId, String actorId, String participantId, String instrumentId,
                               long quantity, long time) implements LedgerCommand { }
 
+    /**
+     * Allowances won in a primary allocation auction (from the exchange's AuctionAllocated): credits
+     * {@code quantity} of the ALLOWANCE instrument of that vintage and takes {@code amountMinor}
+     * (= quantity x the uniform clearing price) from the winner's unlocked cash for the regulator's escrow account.
+     */
+    record AllocateAuctionWin(String allocationId, String auctionId, String participantId, String instrumentId,
+                              int vintage, long quantity, long priceMinor, long amountMinor, long time)
+            implements LedgerCommand { }
+
     /** Issues offsets with serials {@code serialFrom..serialTo} inclusive (REGULATOR only). */
     record IssueOffsets(String issuanceId, String actorId, String participantId, String instrumentId,
                         long serialFrom, long serialTo, long time) implements LedgerCommand { }
@@ -52,15 +61,43 @@ public sealed interface LedgerCommand {
     record SubmitOrder(String orderId, String participantId, String instrumentId, Side side, long priceMinor,
                        long quantity, long time) implements LedgerCommand { }
 
-    /** Cancels the rest of an open order, releasing what remains locked. */
-    record CancelOrder(String orderId, long time) implements LedgerCommand { }
+    /**
+     * Cancels {@code quantity} of an open order (null: all that remains), releasing its share of the lock. A book
+     * reports the quantity it took off the book; fills it made before may not be recorded yet (trades and order
+     * outcomes travel on different topics), so the order stays open for them.
+     */
+    record CancelOrder(String orderId, Long quantity, long time) implements LedgerCommand {
+        /** Cancels all that remains. */
+        public CancelOrder(String orderId, long time) {
+            this(orderId, null, time);
+        }
+    }
 
-    /** Expires the rest of an open order, releasing what remains locked. */
-    record ExpireOrder(String orderId, long time) implements LedgerCommand { }
+    /** Expires {@code quantity} of an open order (null: all that remains), as {@link CancelOrder}. */
+    record ExpireOrder(String orderId, Long quantity, long time) implements LedgerCommand {
+        /** Expires all that remains. */
+        public ExpireOrder(String orderId, long time) {
+            this(orderId, null, time);
+        }
+    }
 
-    /** A fill between an accepted buy and an accepted sell order (from TradeExecuted). */
-    record RecordTrade(String tradeId, String buyOrderId, String sellOrderId, long priceMinor, long quantity,
-                       long time) implements LedgerCommand { }
+    /**
+     * A fill between an accepted buy and an accepted sell order (from TradeExecuted). On an ENERGY instrument one
+     * side may be the pool (the platform, i.e. the exchange account): that side has no order, a null order id and
+     * the exchange account as {@code buyerId}/{@code sellerId}. Commission rates are the venue's per side (pool
+     * bidding varies them with priority); null is the registry's default (buyer 0, seller
+     * {@code commissionBps}).
+     */
+    record RecordTrade(String tradeId, String buyOrderId, String sellOrderId, String buyerId, String sellerId,
+                       long priceMinor, long quantity, Integer buyerCommissionBps, Integer sellerCommissionBps,
+                       long time) implements LedgerCommand {
+
+        /** A fill between two orders at the registry's default commission rates. */
+        public RecordTrade(String tradeId, String buyOrderId, String sellOrderId, long priceMinor, long quantity,
+                           long time) {
+            this(tradeId, buyOrderId, sellOrderId, null, null, priceMinor, quantity, null, null, time);
+        }
+    }
 
     // ---------------------------------------------------------------- settlement and defaults
 

@@ -89,6 +89,8 @@ public final class ComplianceDecider {
         Account a = Guards.enterprise(s, c.participantId());
         Guards.notCancelled(a);
         Instrument i = Guards.instrument(s, c.instrumentId());
+        require(i.kind() != InstrumentKind.ENERGY, ReasonCode.INSTRUMENT_KIND_MISMATCH,
+                c.instrumentId() + " is energy, not an allowance or offset");
         require(!s.compliance().isSettled(c.year()), ReasonCode.YEAR_ALREADY_SETTLED, "year " + c.year());
         boolean offset = i.kind() == InstrumentKind.OFFSET;
         require(offset || i.vintage() <= c.year(), ReasonCode.VINTAGE_AFTER_COMPLIANCE_YEAR,

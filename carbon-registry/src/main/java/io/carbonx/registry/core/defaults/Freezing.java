@@ -35,7 +35,7 @@ public final class Freezing {
             OpenOrder o = s.openOrder(orderId).orElseThrow();
             Lock l = s.lock(Lock.orderLockId(orderId)).orElseThrow();
             out.emit(new OrderCancelled(o.orderId(), o.participantId(), l.cashMinor(), l.quantity(),
-                    CancelCause.ACCOUNT_FROZEN, time));
+                    CancelCause.ACCOUNT_FROZEN, o.remaining(), time));
         }
     }
 }

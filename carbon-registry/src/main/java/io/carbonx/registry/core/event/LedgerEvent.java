@@ -1,5 +1,6 @@
 package io.carbonx.registry.core.event;
 
+import io.carbonx.events.AllocationSource;
 import io.carbonx.events.CreditGrade;
 import io.carbonx.events.DefaultKind;
 import io.carbonx.events.InstrumentKind;
@@ -61,9 +62,14 @@ public sealed interface LedgerEvent {
     record InstrumentDefined(String instrumentId, InstrumentKind kind, int vintage, long time)
             implements LedgerEvent { }
 
-    /** Allowances allocated: {@code credited = requested - deducted}; deducted settles a pending deduction. */
+    /**
+     * Allowances allocated: {@code credited = requested - deducted}; deducted settles a pending deduction. A
+     * FREE_ALLOCATION pays nothing; a PRIMARY_AUCTION win ({@code referenceId} = the auction) moves
+     * {@code paidMinor} from the participant's cash to the regulator's escrow account.
+     */
     record QuotaAllocated(String allocationId, String participantId, String instrumentId, int vintage,
-                          long requested, long deducted, long credited, long time) implements LedgerEvent { }
+                          long requested, long deducted, long credited, AllocationSource source, String referenceId,
+                          long paidMinor, long time) implements LedgerEvent { }
 
     /** Offsets issued with serials serialFrom..serialTo inclusive; quantity = serialTo - serialFrom + 1. */
     record OffsetIssued(String issuanceId, String participantId, String instrumentId, long serialFrom,
@@ -80,21 +86,28 @@ public sealed interface LedgerEvent {
     record OrderRejected(String orderId, String participantId, ReasonCode reason, long time)
             implements LedgerEvent { }
 
-    /** The rest of an order was cancelled and its lock released to the owner. */
+    /**
+     * {@code cancelledQuantity} of an order was cancelled and its share of the lock released to the owner. When it
+     * is the order's whole remaining quantity, the order closes; when it is less (the book cancelled its rest
+     * before the registry recorded fills the book made first), the order stays open for those fills.
+     */
     record OrderCancelled(String orderId, String participantId, long depositReleasedMinor, long quantityReleased,
-                          CancelCause cause, long time) implements LedgerEvent { }
+                          CancelCause cause, long cancelledQuantity, long time) implements LedgerEvent { }
 
-    /** The rest of an order expired and its lock was released to the owner. */
+    /** {@code expiredQuantity} of an order expired and its share of the lock was released, as for a cancel. */
     record OrderExpired(String orderId, String participantId, long depositReleasedMinor, long quantityReleased,
-                        long time) implements LedgerEvent { }
+                        long expiredQuantity, long time) implements LedgerEvent { }
 
     /**
      * A fill: the given portions move from the order locks into the trade locks {@code trade/<id>/buyer} and
-     * {@code trade/<id>/seller}; due at {@code dueTime}.
+     * {@code trade/<id>/seller} (with the seller's quantity, except on an ENERGY instrument, where nothing but cash
+     * is locked); due at {@code dueTime}. On an ENERGY instrument one order id may be null: that side is the pool
+     * (the exchange account), which locks nothing. The commission rates are the venue's (null = registry default).
      */
     record TradeRecorded(String tradeId, String buyOrderId, String sellOrderId, String buyerId, String sellerId,
                          String instrumentId, long priceMinor, long quantity, long buyerDepositMinor,
-                         long sellerDepositMinor, long dueTime, long time) implements LedgerEvent { }
+                         long sellerDepositMinor, Integer buyerCommissionBps, Integer sellerCommissionBps,
+                         long dueTime, long time) implements LedgerEvent { }
 
     // ---------------------------------------------------------------- settlement and defaults
 
@@ -109,13 +122,15 @@ public sealed interface LedgerEvent {
 
     /**
      * Delivery versus payment: quantity seller→buyer (from the seller's lock for exchange trades, from its
-     * available holdings for agreements); the buyer pays the notional from its trade deposit
-     * (buyerDepositAppliedMinor) and available cash (buyerCashPaidMinor), the rest of its deposit is released;
-     * the seller receives notional - commission plus its released deposit; the commission goes to the
-     * exchange account.
+     * available holdings for agreements; nothing for an ENERGY instrument, whose energy is delivered through the
+     * grid); the buyer pays the notional plus its commission from its trade deposit (buyerDepositAppliedMinor)
+     * and available cash (buyerCashPaidMinor), the rest of its deposit is released; the seller receives
+     * notional - commission ({@code commissionMinor}, the seller's) plus its released deposit; both commissions
+     * go to the exchange account.
      */
     record TradeSettled(String tradeId, TradeKind kind, String buyerId, String sellerId, String instrumentId,
                         long quantity, long priceMinor, long notionalMinor, long commissionMinor,
+                        long buyerCommissionMinor,
                         long buyerDepositAppliedMinor, long buyerCashPaidMinor, long buyerDepositReleasedMinor,
                         long sellerDepositReleasedMinor, long quantityFromLock, long tradeTime, long time)
             implements LedgerEvent { }

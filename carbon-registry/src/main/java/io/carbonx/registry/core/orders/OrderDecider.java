@@ -33,11 +33,20 @@ import io.carbonx.registry.core.state.OpenOrder;
  *       unlocked cash, and for a sell the quantity too, under lock {@code order/<id>}. A refusal is published
  *       as OrderRejected (state-neutral) with the reason, except a missing or duplicate order id, which is
  *       refused without an event (the order it names is not this one).
- *   <li>Cancel/expire release exactly what the order lock still holds.
+ *   <li>Cancel/expire release exactly what the order lock still holds, or, for part of the remaining quantity (a
+ *       book's cancel that overtook fills still on their way), that part's pro-rata share; the order then stays
+ *       open for those fills, so fills and book outcomes give the same result in either order.
  *   <li>A fill moves a pro-rata portion of each order's deposit (and the seller's filled quantity) into the
  *       trade's locks: {@code floor(deposit x fillQty / orderQty)}, the last fill takes the remainder, so the
  *       portions sum to the deposit exactly ({@link Amounts#proRata}). The trade is due at the end of its
  *       settlement window.
+ *   <li>ENERGY instruments (pool bidding, {@code 003} §4.2) are settled in cash only: the energy is delivered
+ *       through the grid, not held here. A sell locks its deposit but no quantity, and a fill may have the pool
+ *       on one side — the platform, i.e. the exchange account, with no order (the pool buying unsold supply at
+ *       the pool price, or consumers buying from the pool). A supply's price is its ask for peer trades; the pool
+ *       takes its unsold energy at the fixed pool price whatever the ask (the venue's rule, {@code POOL_BIDDING.md}
+ *       C6), so a pool purchase is not held to the supply's price. The venue's per-side commission rates travel
+ *       with the fill (INVALID_COMMISSION_RATE outside 0..10000 bps).
  * </ul>
  */
 public final class OrderDecider {
@@ -56,14 +65,14 @@ public final class OrderDecider {
         table.on(SubmitOrder.class, d::submit);
         table.on(CancelOrder.class, (c, s, out) -> {
             OpenOrder o = openOrder(s, c.orderId());
-            Lock l = s.lock(Lock.orderLockId(o.orderId())).orElseThrow();
-            out.emit(new OrderCancelled(o.orderId(), o.participantId(), l.cashMinor(), l.quantity(),
-                    CancelCause.REQUESTED, c.time()));
+            long[] r = reduction(s, o, c.quantity());
+            out.emit(new OrderCancelled(o.orderId(), o.participantId(), r[1], r[2], CancelCause.REQUESTED, r[0],
+                    c.time()));
         });
         table.on(ExpireOrder.class, (c, s, out) -> {
             OpenOrder o = openOrder(s, c.orderId());
-            Lock l = s.lock(Lock.orderLockId(o.orderId())).orElseThrow();
-            out.emit(new OrderExpired(o.orderId(), o.participantId(), l.cashMinor(), l.quantity(), c.time()));
+            long[] r = reduction(s, o, c.quantity());
+            out.emit(new OrderExpired(o.orderId(), o.participantId(), r[1], r[2], r[0], c.time()));
         });
         table.on(RecordTrade.class, d::trade);
     }
@@ -94,7 +103,7 @@ public final class OrderDecider {
         long deposit = Collateral.deposit(config, a, notional);
         Collateral.requireCashFor(a, deposit, "participant");
         long quantityLocked = 0;
-        if (side == Side.SELL) {
+        if (side == Side.SELL && !s.isEnergy(c.instrumentId())) {
             require(a.holding(c.instrumentId()) >= c.quantity(), ReasonCode.INSUFFICIENT_HOLDINGS,
                     "holds " + a.holding(c.instrumentId()) + " " + c.instrumentId() + ", sells " + c.quantity());
             quantityLocked = c.quantity();
@@ -108,20 +117,33 @@ public final class OrderDecider {
         require(!s.tradeIdUsed(c.tradeId()), ReasonCode.DUPLICATE_TRADE_ID, c.tradeId() + " was registered");
         Guards.positivePrice(c.priceMinor());
         Guards.positiveQuantity(c.quantity(), "quantity");
-        OpenOrder buy = openOrder(s, c.buyOrderId());
-        OpenOrder sell = openOrder(s, c.sellOrderId());
-        require(buy.side() == Side.BUY && sell.side() == Side.SELL, ReasonCode.SIDE_MISMATCH,
-                c.buyOrderId() + " is " + buy.side() + ", " + c.sellOrderId() + " is " + sell.side());
-        require(buy.instrumentId().equals(sell.instrumentId()), ReasonCode.INSTRUMENT_MISMATCH,
-                buy.instrumentId() + " vs " + sell.instrumentId());
-        require(!buy.participantId().equals(sell.participantId()), ReasonCode.SELF_TRADE,
-                buy.participantId() + " on both sides");
-        require(c.quantity() <= buy.remaining() && c.quantity() <= sell.remaining(),
-                ReasonCode.FILL_EXCEEDS_REMAINING, "fill " + c.quantity() + " > remaining "
-                        + Math.min(buy.remaining(), sell.remaining()));
-        require(c.priceMinor() <= buy.priceMinor() && c.priceMinor() >= sell.priceMinor(),
-                ReasonCode.PRICE_OUTSIDE_LIMIT, "price " + c.priceMinor() + " outside " + sell.priceMinor()
-                        + ".." + buy.priceMinor());
+        boolean poolBuys = c.buyOrderId() == null && isPlatform(c.buyerId());
+        boolean poolSells = c.sellOrderId() == null && isPlatform(c.sellerId());
+        require(!(poolBuys && poolSells), ReasonCode.SELF_TRADE, "the pool on both sides of " + c.tradeId());
+        OpenOrder buy = poolBuys ? null : openOrder(s, c.buyOrderId());
+        OpenOrder sell = poolSells ? null : openOrder(s, c.sellOrderId());
+        String instrumentId = (buy != null ? buy : sell).instrumentId();
+        require(!(poolBuys || poolSells) || s.isEnergy(instrumentId), ReasonCode.INSTRUMENT_KIND_MISMATCH,
+                "only energy pool trades have the platform as a party; " + instrumentId + " is not energy");
+        require((buy == null || buy.side() == Side.BUY) && (sell == null || sell.side() == Side.SELL),
+                ReasonCode.SIDE_MISMATCH, c.buyOrderId() + " / " + c.sellOrderId() + " are not a buy and a sell");
+        require(buy == null || sell == null || buy.instrumentId().equals(sell.instrumentId()),
+                ReasonCode.INSTRUMENT_MISMATCH, instrumentId + " vs " + (sell == null ? "" : sell.instrumentId()));
+        String buyerId = buy == null ? config.exchangeAccountId() : buy.participantId();
+        String sellerId = sell == null ? config.exchangeAccountId() : sell.participantId();
+        require(!buyerId.equals(sellerId), ReasonCode.SELF_TRADE, buyerId + " on both sides");
+        for (OpenOrder o : new OpenOrder[] {buy, sell}) {
+            require(o == null || c.quantity() <= o.remaining(), ReasonCode.FILL_EXCEEDS_REMAINING,
+                    "fill " + c.quantity() + " > remaining " + (o == null ? 0 : o.remaining()));
+        }
+        // the pool buys a supply's unsold energy at the fixed pool price whatever its ask (POOL_BIDDING.md C6)
+        require((buy == null || c.priceMinor() <= buy.priceMinor())
+                        && (sell == null || poolBuys || c.priceMinor() >= sell.priceMinor()),
+                ReasonCode.PRICE_OUTSIDE_LIMIT,
+                "price " + c.priceMinor() + " outside " + (sell == null ? "-" : sell.priceMinor()) + ".."
+                        + (buy == null ? "-" : buy.priceMinor()));
+        commissionRate(c.buyerCommissionBps(), "buyer");
+        commissionRate(c.sellerCommissionBps(), "seller");
         long window = config.settlementWindowMs();
         long dueTime;
         try {
@@ -129,9 +151,35 @@ public final class OrderDecider {
         } catch (ArithmeticException e) {
             throw new Refusal(ReasonCode.ARITHMETIC_OVERFLOW, "due time overflows");
         }
-        out.emit(new TradeRecorded(c.tradeId(), buy.orderId(), sell.orderId(), buy.participantId(),
-                sell.participantId(), buy.instrumentId(), c.priceMinor(), c.quantity(), portion(buy, c.quantity()),
-                portion(sell, c.quantity()), dueTime, c.time()));
+        out.emit(new TradeRecorded(c.tradeId(), buy == null ? null : buy.orderId(),
+                sell == null ? null : sell.orderId(), buyerId, sellerId, instrumentId, c.priceMinor(), c.quantity(),
+                buy == null ? 0 : portion(buy, c.quantity()), sell == null ? 0 : portion(sell, c.quantity()),
+                c.buyerCommissionBps(), c.sellerCommissionBps(), dueTime, c.time()));
+    }
+
+    /** The pool of an energy venue is the platform: the registry's exchange account. */
+    private boolean isPlatform(String participantId) {
+        return config.exchangeAccountId().equals(participantId);
+    }
+
+    private static void commissionRate(Integer bps, String side) {
+        require(bps == null || bps >= 0 && bps <= LedgerConfig.BPS, ReasonCode.INVALID_COMMISSION_RATE,
+                side + " commission " + bps + " bps is not within 0.." + LedgerConfig.BPS);
+    }
+
+    /**
+     * What taking {@code quantity} (null or more than remains: all that remains) off an open order releases:
+     * {quantity, cash, locked quantity}. All of it releases the whole lock; part of it the deposit's pro-rata share
+     * (as a fill would move) and, for a sell that locked quantity, those units.
+     */
+    private static long[] reduction(LedgerState s, OpenOrder o, Long quantity) {
+        long q = quantity == null ? o.remaining() : Math.min(quantity, o.remaining());
+        Guards.positiveQuantity(q, "quantity");
+        Lock l = s.lock(Lock.orderLockId(o.orderId())).orElseThrow();
+        if (q == o.remaining()) {
+            return new long[] {q, l.cashMinor(), l.quantity()};
+        }
+        return new long[] {q, portion(o, q), l.quantity() > 0 ? q : 0};
     }
 
     private static long portion(OpenOrder o, long fill) {

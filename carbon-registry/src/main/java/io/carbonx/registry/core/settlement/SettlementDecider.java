@@ -34,11 +34,14 @@ import io.carbonx.registry.core.state.PendingTrade;
  *       delivery-versus-payment (TradeSettled) or applies a default ({@link Defaults#apply}):
  *       <ul>
  *         <li>agreement: the seller must hold the quantity unlocked, else it defaults (DELIVERY);
- *         <li>the buyer pays the notional from its trade deposit first, then from unlocked cash; if the two do
- *             not cover it, the buyer defaults (PAYMENT). Deposit beyond the notional is released.
+ *         <li>the buyer pays the notional (plus its commission) from its trade deposit first, then from unlocked
+ *             cash; if the two do not cover it, the buyer defaults (PAYMENT). Deposit beyond that is released.
+ *         <li>an ENERGY instrument settles the cash only: its energy is delivered through the grid, and its
+ *             pool trades have the exchange account (the platform) as buyer or seller, paying from its cash.
  *       </ul>
- *       The commission, {@code floor(notional x commissionBps / 10000)}, is taken from the seller's proceeds
- *       and credited to the exchange account. The deemed loss of these defaults is
+ *       The seller's commission, {@code floor(notional x rate / 10000)} with the venue's rate or else
+ *       {@code commissionBps}, is taken from the seller's proceeds; the buyer's (the venue's rate, else none) is
+ *       paid on top of the notional; both are credited to the exchange account. The deemed loss of these defaults is
  *       {@code ceil(notional x deemedLossBps / 10000)}.
  * </ul>
  */
@@ -120,16 +123,20 @@ public final class SettlementDecider {
         }
         Lock buyerLock = s.lock(Lock.buyerLockId(t.tradeId())).orElseThrow();
         Lock sellerLock = s.lock(Lock.sellerLockId(t.tradeId())).orElseThrow();
-        long applied = Math.min(buyerLock.cashMinor(), notional);
-        long cashPaid = notional - applied;
+        long buyerCommission = Amounts.floorShare(notional, t.buyerCommissionBps() == null ? 0
+                : t.buyerCommissionBps());
+        long sellerCommission = Amounts.floorShare(notional, t.sellerCommissionBps() == null
+                ? config.commissionBps() : t.sellerCommissionBps());
+        long owed = Amounts.add(notional, buyerCommission);
+        long applied = Math.min(buyerLock.cashMinor(), owed);
+        long cashPaid = owed - applied;
         if (buyer.cashMinor() < cashPaid) {
             Defaults.apply(s, config, t, buyer.id(), DefaultKind.PAYMENT, loss, now, out);
             return false;
         }
-        long commission = Amounts.floorShare(notional, config.commissionBps());
         out.emit(new TradeSettled(t.tradeId(), t.kind(), buyer.id(), seller.id(), t.instrumentId(), t.quantity(),
-                t.priceMinor(), notional, commission, applied, cashPaid, buyerLock.cashMinor() - applied,
-                sellerLock.cashMinor(), sellerLock.quantity(), t.tradeTime(), now));
+                t.priceMinor(), notional, sellerCommission, buyerCommission, applied, cashPaid,
+                buyerLock.cashMinor() - applied, sellerLock.cashMinor(), sellerLock.quantity(), t.tradeTime(), now));
         return true;
     }
 }

@@ -67,7 +67,12 @@ final class AccountEvolution {
     }
 
     private static void allocated(LedgerState s, QuotaAllocated e) {
-        s.requireAccount(e.participantId()).addHolding(e.instrumentId(), e.credited());
+        Account a = s.requireAccount(e.participantId());
+        a.addHolding(e.instrumentId(), e.credited());
+        if (e.paidMinor() != 0) {
+            a.addCash(-e.paidMinor());
+            s.requireAccount(s.escrowAccountId()).addCash(e.paidMinor());
+        }
         s.compliance.addPendingDeduction(e.participantId(), e.vintage(), -e.deducted());
         s.totals.created(e.instrumentId(), e.credited());
         s.usedReferences.add(LedgerState.referenceKey("allocation", e.allocationId()));

@@ -1,5 +1,6 @@
 package io.carbonx.registry.core.state;
 
+import io.carbonx.events.InstrumentKind;
 import io.carbonx.events.Role;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -146,6 +147,16 @@ public final class LedgerState {
      */
     public Optional<PendingTrade> pendingTrade(String tradeId) {
         return Optional.ofNullable(tradeId == null ? null : pendingTrades.get(tradeId));
+    }
+
+    /**
+     * @param instrumentId an instrument id
+     * @return true if it is a defined ENERGY instrument: traded by pool bidding, settled in cash only (the energy
+     *         itself is delivered through the grid, not held in the registry)
+     */
+    public boolean isEnergy(String instrumentId) {
+        Instrument i = instrumentId == null ? null : instruments.get(instrumentId);
+        return i != null && i.kind() == InstrumentKind.ENERGY;
     }
 
     /**

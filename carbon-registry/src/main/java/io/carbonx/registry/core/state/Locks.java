@@ -51,6 +51,20 @@ final class Locks {
         s.locks.remove(lockId);
     }
 
+    /** Moves part of a lock back to its owner's available balance; the lock stays. */
+    static void release(LedgerState s, String lockId, long cash, long quantity) {
+        Lock l = require(s, lockId);
+        if (cash > l.cashMinor() || quantity > l.quantity() || cash < 0 || quantity < 0) {
+            throw new IllegalStateException("release of " + cash + "/" + quantity + " from " + lockId + " holding "
+                    + l.cashMinor() + "/" + l.quantity());
+        }
+        l.addCash(-cash);
+        l.addQuantity(-quantity);
+        Account owner = s.requireAccount(l.ownerId());
+        owner.addCash(cash);
+        owner.addHolding(l.instrumentId(), quantity);
+    }
+
     /** Removes a lock that must be empty. */
     static void removeEmpty(LedgerState s, String lockId) {
         Lock l = require(s, lockId);

@@ -17,9 +17,9 @@ final class OrderEvolution {
         ev.on(OrderAccepted.class, OrderEvolution::accepted);
         ev.on(OrderRejected.class, (s, e) -> { });
         ev.on(OrderCancelled.class, (s, e) -> close(s, e.orderId(), e.depositReleasedMinor(),
-                e.quantityReleased()));
+                e.quantityReleased(), e.cancelledQuantity()));
         ev.on(OrderExpired.class, (s, e) -> close(s, e.orderId(), e.depositReleasedMinor(),
-                e.quantityReleased()));
+                e.quantityReleased(), e.expiredQuantity()));
         ev.on(TradeRecorded.class, OrderEvolution::traded);
     }
 
@@ -34,35 +34,53 @@ final class OrderEvolution {
         s.requireAccount(e.participantId()).mutableOpenOrders().add(e.orderId());
     }
 
-    private static void close(LedgerState s, String orderId, long cash, long quantity) {
-        OpenOrder o = StateMath.present(s.openOrders.remove(orderId), "open order " + orderId);
+    /** Takes {@code taken} units off an order: all that remains closes it, less releases that part only. */
+    private static void close(LedgerState s, String orderId, long cash, long quantity, long taken) {
+        OpenOrder o = StateMath.present(s.openOrders.get(orderId), "open order " + orderId);
+        if (taken < o.remaining()) {
+            Locks.release(s, Lock.orderLockId(orderId), cash, quantity);
+            o.fill(taken, cash);
+            return;
+        }
+        s.openOrders.remove(orderId);
         Locks.releaseAll(s, Lock.orderLockId(orderId), cash, quantity);
         s.requireAccount(o.participantId()).mutableOpenOrders().remove(orderId);
     }
 
+    /**
+     * Moves the fill's deposit portions (and, except on an ENERGY instrument, the seller's quantity) from the
+     * order locks into the trade locks. A side without an order (the pool of an energy venue) locks nothing.
+     */
     private static void traded(LedgerState s, TradeRecorded e) {
-        OpenOrder buy = StateMath.present(s.openOrders.get(e.buyOrderId()), "open order " + e.buyOrderId());
-        OpenOrder sell = StateMath.present(s.openOrders.get(e.sellOrderId()), "open order " + e.sellOrderId());
-        if (buy.side() != Side.BUY || sell.side() != Side.SELL) {
+        OpenOrder buy = e.buyOrderId() == null ? null
+                : StateMath.present(s.openOrders.get(e.buyOrderId()), "open order " + e.buyOrderId());
+        OpenOrder sell = e.sellOrderId() == null ? null
+                : StateMath.present(s.openOrders.get(e.sellOrderId()), "open order " + e.sellOrderId());
+        if (buy == null && sell == null || buy != null && buy.side() != Side.BUY
+                || sell != null && sell.side() != Side.SELL) {
             throw new IllegalStateException("trade sides do not match orders: " + e.tradeId());
         }
+        long delivered = s.isEnergy(e.instrumentId()) ? 0 : e.quantity();
         Lock buyerLock = Locks.emptyLock(s, Lock.buyerLockId(e.tradeId()), e.buyerId(), e.instrumentId());
         Lock sellerLock = Locks.emptyLock(s, Lock.sellerLockId(e.tradeId()), e.sellerId(), e.instrumentId());
-        Lock buyOrderLock = Locks.require(s, Lock.orderLockId(e.buyOrderId()));
-        Lock sellOrderLock = Locks.require(s, Lock.orderLockId(e.sellOrderId()));
-        buyOrderLock.addCash(-e.buyerDepositMinor());
-        buyerLock.addCash(e.buyerDepositMinor());
-        sellOrderLock.addCash(-e.sellerDepositMinor());
-        sellOrderLock.addQuantity(-e.quantity());
-        sellerLock.addCash(e.sellerDepositMinor());
-        sellerLock.addQuantity(e.quantity());
-        buy.fill(e.quantity(), e.buyerDepositMinor());
-        sell.fill(e.quantity(), e.sellerDepositMinor());
-        closeIfFilled(s, buy);
-        closeIfFilled(s, sell);
+        if (buy != null) {
+            Locks.require(s, Lock.orderLockId(e.buyOrderId())).addCash(-e.buyerDepositMinor());
+            buyerLock.addCash(e.buyerDepositMinor());
+            buy.fill(e.quantity(), e.buyerDepositMinor());
+            closeIfFilled(s, buy);
+        }
+        if (sell != null) {
+            Lock sellOrderLock = Locks.require(s, Lock.orderLockId(e.sellOrderId()));
+            sellOrderLock.addCash(-e.sellerDepositMinor());
+            sellOrderLock.addQuantity(-delivered);
+            sellerLock.addCash(e.sellerDepositMinor());
+            sellerLock.addQuantity(delivered);
+            sell.fill(e.quantity(), e.sellerDepositMinor());
+            closeIfFilled(s, sell);
+        }
         SettlementEvolution.addPending(s, new PendingTrade(e.tradeId(), TradeKind.EXCHANGE, e.buyerId(),
                 e.sellerId(), e.instrumentId(), e.priceMinor(), e.quantity(), e.dueTime(), s.tradeSequence,
-                e.time()));
+                e.time(), e.buyerCommissionBps(), e.sellerCommissionBps()));
     }
 
     private static void closeIfFilled(LedgerState s, OpenOrder o) {

@@ -16,9 +16,12 @@ import io.carbonx.registry.core.model.TradeKind;
  * @param dueTime     settles at the first window close at or after this time
  * @param sequence    registration order (ties at equal due time settle in this order)
  * @param tradeTime   execution (or registration) time
+ * @param buyerCommissionBps  the venue's buyer commission rate, or null for the registry's default (0)
+ * @param sellerCommissionBps the venue's seller commission rate, or null for the registry's default
  */
 public record PendingTrade(String tradeId, TradeKind kind, String buyerId, String sellerId, String instrumentId,
-                           long priceMinor, long quantity, long dueTime, long sequence, long tradeTime) {
+                           long priceMinor, long quantity, long dueTime, long sequence, long tradeTime,
+                           Integer buyerCommissionBps, Integer sellerCommissionBps) {
 
     /** @return price x quantity (checked when the trade was recorded) */
     public long notionalMinor() {

@@ -54,7 +54,8 @@ final class SettlementEvolution {
         Locks.lockFromAvailable(s, Lock.sellerLockId(e.agreementId()), e.sellerId(), e.instrumentId(),
                 e.sellerDepositMinor(), 0);
         addPending(s, new PendingTrade(e.agreementId(), TradeKind.AGREEMENT, e.buyerId(), e.sellerId(),
-                e.instrumentId(), e.priceMinor(), e.quantity(), e.settleAt(), s.tradeSequence, e.time()));
+                e.instrumentId(), e.priceMinor(), e.quantity(), e.settleAt(), s.tradeSequence, e.time(), null,
+                null));
     }
 
     private static void settled(LedgerState s, TradeSettled e) {
@@ -63,7 +64,8 @@ final class SettlementEvolution {
         if (buyerLock.cashMinor() != e.buyerDepositAppliedMinor() + e.buyerDepositReleasedMinor()
                 || sellerLock.cashMinor() != e.sellerDepositReleasedMinor()
                 || sellerLock.quantity() != e.quantityFromLock()
-                || e.notionalMinor() != e.buyerDepositAppliedMinor() + e.buyerCashPaidMinor()) {
+                || e.notionalMinor() + e.buyerCommissionMinor() != e.buyerDepositAppliedMinor()
+                        + e.buyerCashPaidMinor()) {
             throw new IllegalStateException("settlement amounts do not match the locks of " + e.tradeId());
         }
         removePending(s, e.tradeId());
@@ -71,13 +73,16 @@ final class SettlementEvolution {
         s.locks.remove(sellerLock.lockId());
         Account buyer = s.requireAccount(e.buyerId());
         Account seller = s.requireAccount(e.sellerId());
-        buyer.addCash(Math.subtractExact(e.buyerDepositReleasedMinor(), e.buyerCashPaidMinor()));
-        buyer.addHolding(e.instrumentId(), e.quantity());
-        seller.addHolding(e.instrumentId(), Math.subtractExact(e.quantityFromLock(), e.quantity()));
-        seller.addCash(Math.addExact(e.notionalMinor() - e.commissionMinor(), e.sellerDepositReleasedMinor()));
-        s.requireAccount(s.exchangeAccountId()).addCash(e.commissionMinor());
-        s.totals.commission(e.commissionMinor());
         Instrument i = StateMath.present(s.instruments.get(e.instrumentId()), "instrument " + e.instrumentId());
+        buyer.addCash(Math.subtractExact(e.buyerDepositReleasedMinor(), e.buyerCashPaidMinor()));
+        if (i.kind() != InstrumentKind.ENERGY) {
+            buyer.addHolding(e.instrumentId(), e.quantity());
+            seller.addHolding(e.instrumentId(), Math.subtractExact(e.quantityFromLock(), e.quantity()));
+        }
+        seller.addCash(Math.addExact(e.notionalMinor() - e.commissionMinor(), e.sellerDepositReleasedMinor()));
+        long commission = Math.addExact(e.commissionMinor(), e.buyerCommissionMinor());
+        s.requireAccount(s.exchangeAccountId()).addCash(commission);
+        s.totals.commission(commission);
         if (i.kind() == InstrumentKind.ALLOWANCE) {
             s.compliance.addTrade(CalendarYears.utcYearOf(e.tradeTime()), e.notionalMinor(), e.quantity());
         }

@@ -77,6 +77,8 @@ public final class StateHasher {
         for (PendingTrade t : s.pendingTrades.values()) {
             str(t.tradeId()).str(t.kind().name()).str(t.buyerId()).str(t.sellerId()).str(t.instrumentId());
             lng(t.priceMinor()).lng(t.quantity()).lng(t.dueTime()).lng(t.sequence()).lng(t.tradeTime());
+            lng(t.buyerCommissionBps() == null ? -1 : t.buyerCommissionBps());
+            lng(t.sellerCommissionBps() == null ? -1 : t.sellerCommissionBps());
         }
         return strings(s.tradeIds).lng(s.tradeSequence);
     }

@@ -23,6 +23,7 @@ class RatingPolicyMatchesLedgerConfigTest {
             assertThat(policy.maxOpenNotionalMinor(grade)).as("maxOpenNotionalMinor of " + grade)
                     .isEqualTo(terms.maxOpenNotionalMinor());
             assertThat(policy.canOpenOrders(grade)).as("canOpenOrders of " + grade).isEqualTo(terms.mayTrade());
+            assertThat(policy.priorityTier(grade)).as("priorityTier of " + grade).isEqualTo(terms.priorityTier());
         }
     }
 }

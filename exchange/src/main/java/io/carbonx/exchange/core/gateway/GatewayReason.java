@@ -50,7 +50,8 @@ public enum GatewayReason {
     PRICE_REQUIRED(422),
     /** A MARKET order with a price. */
     PRICE_NOT_ALLOWED_FOR_MARKET(422),
-    /** MARKET orders are not accepted for this instrument (energy pool bidding needs a limit). */
+    /** MARKET orders are not accepted for this instrument: energy pool bidding needs a limit, and a book without a
+     *  price band gives no protection price to bound a market order (and size its deposit) with. */
     MARKET_NOT_ALLOWED(422),
     /** Zero or negative price. */
     NON_POSITIVE_PRICE(422),

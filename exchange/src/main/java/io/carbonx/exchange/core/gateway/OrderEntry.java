@@ -28,6 +28,8 @@ import java.util.TreeMap;
  *   <li>the sequence number is above the participant's last one ({@link GatewayReason#REPLAYED_SEQUENCE});</li>
  *   <li>the instrument is traded here and, for orders and replaces, its rules ({@link OrderEntryRules}).</li>
  * </ol>
+ * A MARKET order is published with the protection price of {@link OrderEntryRules#protectionPrice} (the
+ * signed bytes stay as signed: the protection is the gateway's, from the instrument's published band).
  * Published events carry the exact signed bytes and signature; their id is
  * {@code submitted/<participant>/<sequence>} and the exchange order id of a new order is
  * {@code <participant>-<sequence>}, both unique because sequences strictly increase per participant.
@@ -72,8 +74,17 @@ public final class OrderEntry {
                 .setInstrumentId(r.getInstrumentId()).setSide(r.getSide()).setOrderType(r.getOrderType())
                 .setTimeInForce(r.getTimeInForce()).setPriceMinor(r.getPriceMinor()).setQuantity(r.getQuantity())
                 .setExpiresAtMs(r.getExpiresAtMs()).setRequestBytes(ByteBuffer.wrap(v.requestBytes().clone()))
-                .setSignature(v.signature()).build();
+                .setSignature(v.signature()).setProtectionPriceMinor(protection(r)).build();
         return GatewayDecision.publish(event, orderId, r.getSequence());
+    }
+
+    /** The protection price stamped on a MARKET order (the rules accepted it, so there is one); null for LIMIT. */
+    private Long protection(OrderRequest r) {
+        if (r.getOrderType() != OrderType.MARKET) {
+            return null;
+        }
+        MarketDefinition d = instruments.get(r.getInstrumentId());
+        return OrderEntryRules.protectionPrice(d.bookRules(), r.getSide()).orElseThrow();
     }
 
     /** Decides a cancel (ownership of the order is the registry's check). */

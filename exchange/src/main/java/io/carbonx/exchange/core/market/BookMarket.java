@@ -31,13 +31,17 @@ import org.apache.avro.specific.SpecificRecord;
  *   <li><b>Time.</b> Each input's logical time is clamped to the instrument's latest time
  *       ({@code max(last, envelope.logicalTime)}): inputs from several writers (the registry, the clock) cannot
  *       make time go backwards, and the clamp is a function of the input order alone, so replay is exact.</li>
- *   <li><b>OrderAccepted</b> (no {@code replacesOrderId}): a {@link PlaceOrder} with the grade the registry
- *       attached. An order whose GTC expiry has already passed expires at once (EXPIRY_TIME); an id that is live
- *       already, or any engine rejection, is published as OrderCancelled with the rejection reason, so the
- *       registry releases what it locked.</li>
+ *   <li><b>OrderAccepted</b> (no {@code replacesOrderId}): a {@link PlaceOrder} with the grade and the
+ *       {@code priorityTier} the registry attached (the tier its grade table gives that grade: the book ranks
+ *       equal prices by it under price-grade-time; an event without a tier, written before tiers were stamped,
+ *       ranks by the grade's position, {@link PlaceOrder#gradeTier}); a MARKET order keeps its {@code protectionPriceMinor}, beyond which it never trades (its
+ *       remainder is cancelled MARKET_REMAINDER), so every fill respects the price the registry sized its deposit
+ *       and its fill check on. An order whose GTC expiry has already passed expires at once (EXPIRY_TIME); an id
+ *       that is live already, or any engine rejection, is published as OrderCancelled with the rejection reason, so
+ *       the registry releases what it locked.</li>
  *   <li><b>OrderAccepted with {@code replacesOrderId}</b>: a {@link ReplaceOrder} of the old order to the new
  *       price and quantity (the registry's replacement is a fresh order of that quantity); a same-price quantity
- *       reduction keeps the queue place. The old id is reported OrderCancelled REPLACED, and the engine order takes
+ *       reduction keeps the queue place; the order keeps the grade and tier it arrived with. The old id is reported OrderCancelled REPLACED, and the engine order takes
  *       the new id. If the old order is not live any more (filled meanwhile) or the engine refuses, the new order
  *       is OrderCancelled with the reason and the old one, if live, is removed (REPLACED): the registry has already
  *       cancelled it.</li>
@@ -128,12 +132,19 @@ final class BookMarket implements Market {
         long price = limitPrice(a);
         live.add(id, a.getParticipantId(), a.getSide(), price, expiry);
         RejectReason rejected = run(new PlaceOrder(id, a.getParticipantId(), a.getSide(), a.getOrderType(),
-                a.getTimeInForce(), price, a.getQuantity(), a.getGrade(), time), BookTranslator.Cause.PLAIN, out);
+                a.getTimeInForce(), price, a.getQuantity(), a.getGrade(), priorityTier(a), time, protectionPrice(a)),
+                BookTranslator.Cause.PLAIN, out);
         if (rejected != null) {
             live.remove(id);
             OrderOutcomes.cancelled(out, instrumentId, id, a.getParticipantId(), a.getQuantity(), rejected.name(),
                     time);
         }
+    }
+
+    /** The tier the registry stamped, or the grade's position for an event written before tiers. */
+    private static int priorityTier(OrderAccepted a) {
+        Integer tier = a.getPriorityTier();
+        return tier == null ? PlaceOrder.gradeTier(a.getGrade()) : tier;
     }
 
     private void replace(OrderAccepted a, long time, Outputs out) {
@@ -203,6 +214,12 @@ final class BookMarket implements Market {
 
     private static long limitPrice(OrderAccepted a) {
         return a.getOrderType() == OrderType.MARKET || a.getPriceMinor() == null ? 0 : a.getPriceMinor();
+    }
+
+    /** A MARKET order's protection price (0 = none; every order the registry accepts carries one). */
+    private static long protectionPrice(OrderAccepted a) {
+        return a.getOrderType() == OrderType.MARKET && a.getProtectionPriceMinor() != null
+                ? a.getProtectionPriceMinor() : 0;
     }
 
     /** The engine (read-only use: market data queries). */

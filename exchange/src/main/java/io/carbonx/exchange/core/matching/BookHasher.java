@@ -8,18 +8,19 @@ import java.security.NoSuchAlgorithmException;
 /**
  * SHA-256 over the canonical encoding of a book's resting orders in priority order:
  * <pre>
- *   "CXBOOK1"
+ *   "CXBOOK2"
  *   for side in (BUY, SELL):
  *     side byte (0 = BUY, 1 = SELL)
  *     per order, in priority order: 0x01, orderId, participantId (each: u32 length + UTF-8),
- *                                   price (i64), remaining (i64), grade ordinal (u8), time in force ordinal (u8)
+ *                                   price (i64), remaining (i64), grade ordinal (u8), priority tier (i32),
+ *                                   time in force ordinal (u8)
  *     0x00
  * </pre>
  * Big-endian integers. Arrival sequence numbers are not encoded: only the resulting order is.
  */
 final class BookHasher {
 
-    private static final byte[] MAGIC = "CXBOOK1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "CXBOOK2".getBytes(StandardCharsets.US_ASCII);
 
     private final MessageDigest digest = newSha256();
     private final byte[] scratch = new byte[8];
@@ -42,6 +43,7 @@ final class BookHasher {
             putLong(order.price());
             putLong(order.remaining());
             digest.update((byte) order.grade().ordinal());
+            putInt(order.priorityTier());
             digest.update((byte) order.timeInForce().ordinal());
         });
         digest.update((byte) 0);

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * The production {@link OrderBook}: per side a {@link PriceLadder} of {@link PriceLevel}s (sorted array, best
- * last), intrusive FIFO queues per grade rank inside a level, and an {@link OrderIndex} used for lookups only
+ * last), intrusive FIFO queues per rank (priority tier) inside a level, and an {@link OrderIndex} used for lookups only
  * (never iterated, so its order cannot leak into the output). Order nodes and levels are pooled, so steady-state
  * matching allocates only the events it emits.
  */
@@ -55,12 +55,12 @@ final class FastOrderBook implements OrderBook {
         Order in = acquire(command, arrivalSequence);
         boolean market = command.type() == OrderType.MARKET;
         TimeInForce tif = command.timeInForce();
-        if (tif == TimeInForce.FOK && !fillable(in, market)) {
+        if (tif == TimeInForce.FOK && !fillable(in)) {
             out.cancelled(in.orderId, in.participantId, in.remaining, CancelReason.FOK_NOT_FILLABLE);
             release(in);
             return;
         }
-        boolean alive = matchIncoming(in, market, out);
+        boolean alive = matchIncoming(in, out);
         if (alive && in.remaining > 0) {
             if (tif == TimeInForce.FOK) {
                 throw new IllegalStateException("FOK order " + in.orderId + " left a remainder");
@@ -112,7 +112,7 @@ final class FastOrderBook implements OrderBook {
         order.price = command.newPrice();
         order.remaining = command.newQuantity();
         order.sequence = arrivalSequence;
-        if (continuous && (!matchIncoming(order, false, out) || order.remaining == 0)) {
+        if (continuous && (!matchIncoming(order, out) || order.remaining == 0)) {
             index.remove(order.orderId);
             release(order);
             return;
@@ -190,12 +190,12 @@ final class FastOrderBook implements OrderBook {
      *
      * @return false if self-trade prevention cancelled the incoming order (its remaining is then 0)
      */
-    private boolean matchIncoming(Order in, boolean market, EventEmitter out) {
+    private boolean matchIncoming(Order in, EventEmitter out) {
         boolean buy = in.side == Side.BUY;
         PriceLadder opposite = buy ? asks : bids;
         while (in.remaining > 0) {
             PriceLevel level = opposite.best();
-            if (level == null || !market && (buy ? level.price > in.price : level.price < in.price)) {
+            if (level == null || beyond(in, level.price)) {
                 break;
             }
             Order resting = level.first();
@@ -230,17 +230,17 @@ final class FastOrderBook implements OrderBook {
     }
 
     /** The FOK rule of {@link OrderBook}: can the whole quantity be filled by other participants now? */
-    private boolean fillable(Order in, boolean market) {
+    private boolean fillable(Order in) {
         boolean buy = in.side == Side.BUY;
         PriceLadder opposite = buy ? asks : bids;
         long need = in.remaining;
         for (int i = opposite.size - 1; i >= 0; i--) {
             PriceLevel level = opposite.levels[i];
-            if (!market && (buy ? level.price > in.price : level.price < in.price)) {
+            if (beyond(in, level.price)) {
                 return false;
             }
-            for (int r = level.nextRank(0); r >= 0; r = level.nextRank(r + 1)) {
-                for (Order o = level.head(r); o != null; o = o.next) {
+            for (int q = 0; q < level.queueCount(); q++) {
+                for (Order o = level.head(q); o != null; o = o.next) {
                     if (o.participantId.equals(in.participantId)) {
                         if (selfTradePrevention == SelfTradePrevention.CANCEL_AGGRESSOR) {
                             return false;
@@ -255,6 +255,15 @@ final class FastOrderBook implements OrderBook {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the incoming order may not trade at {@code price}: beyond its limit, or beyond the protection
+     * price of a protected MARKET order (which {@link #acquire} stores as the order's price; an unprotected
+     * MARKET order has price 0 and trades at any price).
+     */
+    private static boolean beyond(Order in, long price) {
+        return in.price > 0 && (in.side == Side.BUY ? price > in.price : price < in.price);
     }
 
     private void collect(PriceLadder ladder, Predicate<Order> filter) {
@@ -306,8 +315,9 @@ final class FastOrderBook implements OrderBook {
         order.side = command.side();
         order.timeInForce = command.timeInForce();
         order.grade = command.grade();
-        order.rank = gradePriority ? command.grade().ordinal() : 0;
-        order.price = command.price();
+        order.priorityTier = command.priorityTier();
+        order.rank = gradePriority ? command.priorityTier() : 0;
+        order.price = command.type() == OrderType.MARKET ? command.protectionPrice() : command.price();
         order.remaining = command.quantity();
         order.sequence = arrivalSequence;
         return order;

@@ -6,7 +6,8 @@ import io.carbonx.events.TimeInForce;
 
 /**
  * A live order in the {@link FastOrderBook}: a mutable, pooled node of an intrusive doubly linked FIFO queue
- * (one queue per grade rank per price level). Never handed out beyond a single book call.
+ * (one queue per rank per price level; the rank is the priority tier under price-grade-time priority, 0 under
+ * price-time). Never handed out beyond a single book call.
  */
 final class Order implements OrderView {
     String orderId;
@@ -14,6 +15,7 @@ final class Order implements OrderView {
     Side side;
     TimeInForce timeInForce;
     CreditGrade grade;
+    int priorityTier;
     int rank;
     long price;
     long remaining;
@@ -45,6 +47,11 @@ final class Order implements OrderView {
     @Override
     public CreditGrade grade() {
         return grade;
+    }
+
+    @Override
+    public int priorityTier() {
+        return priorityTier;
     }
 
     @Override

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
  * <p>Semantics every implementation must share (the fast book and the naive reference book are checked
  * against each other on random streams):
  * <ul>
- *   <li>Priority: price, then grade rank (the grade's ordinal, AAA best, UNRATED last; all equal in
- *       {@link PriorityMode#PRICE_TIME}), then arrival sequence (smaller first).</li>
+ *   <li>Priority: price, then the order's priority tier ({@link PlaceOrder#priorityTier()}, lower first, the
+ *       configured tier of its grade at arrival; all equal in {@link PriorityMode#PRICE_TIME}), then arrival
+ *       sequence (smaller first). A replaced order keeps its tier.</li>
  *   <li>Continuous matching walks the opposite side in priority order while the incoming order crosses;
  *       trade price = the resting order's price; self-matches follow {@link SelfTradePrevention}.</li>
  *   <li>FOK: executes only if, walking the opposite side in priority order within its limit, the quantity of
@@ -39,7 +40,9 @@ interface OrderBook {
 
     /**
      * Continuous trading: matches an accepted order, then rests a LIMIT GTC/DAY remainder or cancels the
-     * remainder of MARKET / IOC orders. The engine has already emitted {@link OrderAccepted}.
+     * remainder of MARKET / IOC orders. A MARKET order with a protection price never trades beyond it (like a
+     * limit at that price); its remainder is cancelled MARKET_REMAINDER. The engine has already emitted
+     * {@link OrderAccepted}.
      */
     void match(PlaceOrder order, long arrivalSequence, EventEmitter out);
 

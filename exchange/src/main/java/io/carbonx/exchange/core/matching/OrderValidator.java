@@ -8,10 +8,12 @@ import io.carbonx.events.TimeInForce;
  * Business validation of commands against an instrument's rules, the phase and the book. Returns the first
  * broken rule or null; never throws for bad input. Check order:
  * <ul>
- *   <li>place: MISSING_FIELD, INVALID_ORDER_ID, INVALID_PARTICIPANT, GRADE_NOT_PERMITTED, MARKET_CLOSED,
+ *   <li>place: MISSING_FIELD, INVALID_ORDER_ID, INVALID_PARTICIPANT, GRADE_NOT_PERMITTED, INVALID_PRIORITY_TIER,
+ *       MARKET_CLOSED,
  *       NOT_ALLOWED_IN_CALL_PHASE, quantity (NON_POSITIVE_QUANTITY, BELOW_MIN_QUANTITY, ABOVE_MAX_QUANTITY,
- *       OFF_LOT), price (PRICE_NOT_ALLOWED_FOR_MARKET | NON_POSITIVE_PRICE, OFF_TICK, OUT_OF_BAND,
- *       NOTIONAL_OVERFLOW), QUANTITY_OVERFLOW, DUPLICATE_ORDER_ID;</li>
+ *       OFF_LOT), price (MARKET: PRICE_NOT_ALLOWED_FOR_MARKET, then a protection price's NON_POSITIVE_PRICE,
+ *       OFF_TICK, NOTIONAL_OVERFLOW; LIMIT: PROTECTION_NOT_ALLOWED_FOR_LIMIT, NON_POSITIVE_PRICE, OFF_TICK,
+ *       OUT_OF_BAND, NOTIONAL_OVERFLOW), QUANTITY_OVERFLOW, DUPLICATE_ORDER_ID;</li>
  *   <li>cancel: INVALID_ORDER_ID, INVALID_PARTICIPANT, UNKNOWN_ORDER, NOT_ORDER_OWNER;</li>
  *   <li>replace: INVALID_ORDER_ID, INVALID_PARTICIPANT, UNKNOWN_ORDER, NOT_ORDER_OWNER, MARKET_CLOSED,
  *       quantity (NON_POSITIVE_QUANTITY, ABOVE_MAX_QUANTITY, OFF_LOT; the minimum does not apply to the
@@ -37,6 +39,9 @@ final class OrderValidator {
         if (c.grade() == CreditGrade.D) {
             return RejectReason.GRADE_NOT_PERMITTED;
         }
+        if (c.priorityTier() < 0 || c.priorityTier() > PlaceOrder.MAX_TIER) {
+            return RejectReason.INVALID_PRIORITY_TIER;
+        }
         if (phase == TradingPhase.CLOSED) {
             return RejectReason.MARKET_CLOSED;
         }
@@ -53,19 +58,43 @@ final class OrderValidator {
             return reason;
         }
         if (market) {
-            if (c.price() != 0) {
-                return RejectReason.PRICE_NOT_ALLOWED_FOR_MARKET;
-            }
+            reason = marketPrices(c);
         } else {
-            reason = price(c.price(), c.quantity(), band);
-            if (reason != null) {
-                return reason;
-            }
+            reason = c.protectionPrice() != 0 ? RejectReason.PROTECTION_NOT_ALLOWED_FOR_LIMIT
+                    : price(c.price(), c.quantity(), band);
+        }
+        if (reason != null) {
+            return reason;
         }
         if (book.totalQuantity(c.side()) > Long.MAX_VALUE - c.quantity()) {
             return RejectReason.QUANTITY_OVERFLOW;
         }
         return book.find(c.orderId()) != null ? RejectReason.DUPLICATE_ORDER_ID : null;
+    }
+
+    /**
+     * A MARKET order: price 0; a protection price, if any (0 = none), positive, on the tick and with a notional
+     * that fits in a long. The protection is not held to the band: it only bounds where the order may trade.
+     */
+    private RejectReason marketPrices(PlaceOrder c) {
+        if (c.price() != 0) {
+            return RejectReason.PRICE_NOT_ALLOWED_FOR_MARKET;
+        }
+        long protection = c.protectionPrice();
+        if (protection == 0) {
+            return null;
+        }
+        if (protection < 0) {
+            return RejectReason.NON_POSITIVE_PRICE;
+        }
+        if (protection % rules.tickSize() != 0) {
+            return RejectReason.OFF_TICK;
+        }
+        return overflows(protection, c.quantity()) ? RejectReason.NOTIONAL_OVERFLOW : null;
+    }
+
+    private static boolean overflows(long price, long quantity) {
+        return Math.multiplyHigh(price, quantity) != 0 || price * quantity < 0;
     }
 
     RejectReason cancel(CancelOrder c, OrderBook book) {
@@ -145,7 +174,7 @@ final class OrderValidator {
         if (!band.contains(price)) {
             return RejectReason.OUT_OF_BAND;
         }
-        if (Math.multiplyHigh(price, quantity) != 0 || price * quantity < 0) {
+        if (overflows(price, quantity)) {
             return RejectReason.NOTIONAL_OVERFLOW;
         }
         return null;

@@ -19,6 +19,9 @@ interface OrderView {
 
     CreditGrade grade();
 
+    /** The priority tier given at arrival (lower ranks first at equal price under price-grade-time). */
+    int priorityTier();
+
     long price();
 
     /** The open quantity. */

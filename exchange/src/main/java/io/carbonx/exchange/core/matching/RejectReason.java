@@ -15,6 +15,8 @@ public enum RejectReason {
     INVALID_PARTICIPANT,
     /** Grade D participants cannot open new orders. */
     GRADE_NOT_PERMITTED,
+    /** The priority tier is outside 0..{@link PlaceOrder#MAX_TIER}. */
+    INVALID_PRIORITY_TIER,
     /** The instrument is {@link TradingPhase#CLOSED} (new orders and replaces only; cancels are allowed). */
     MARKET_CLOSED,
     /** MARKET, IOC and FOK orders are not accepted during a call phase. */
@@ -29,6 +31,8 @@ public enum RejectReason {
     OFF_LOT,
     /** A MARKET order must carry price 0. */
     PRICE_NOT_ALLOWED_FOR_MARKET,
+    /** Only a MARKET order carries a protection price. */
+    PROTECTION_NOT_ALLOWED_FOR_LIMIT,
     /** A limit price is zero or negative. */
     NON_POSITIVE_PRICE,
     /** The price is not a multiple of the tick size. */

@@ -1,7 +1,8 @@
 package io.carbonx.exchange.core.matching;
 
 /**
- * Cancel/replace of a live order's price and remaining quantity (side, type, time in force and grade stay).
+ * Cancel/replace of a live order's price and remaining quantity (side, type, time in force, grade and priority
+ * tier stay: a replaced order that loses its time priority still ranks by the tier it arrived with).
  *
  * <p>Priority: the same price with a remaining quantity not larger than before keeps the order's place in the
  * queue; any other change (new price, larger quantity) loses it: the order goes to the back of its new queue

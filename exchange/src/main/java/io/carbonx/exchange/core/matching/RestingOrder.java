@@ -6,10 +6,10 @@ import io.carbonx.events.TimeInForce;
 
 /** An immutable snapshot of a resting order (for queries, market data and tests). */
 public record RestingOrder(String orderId, String participantId, Side side, TimeInForce timeInForce,
-                           CreditGrade grade, long price, long remaining) {
+                           CreditGrade grade, int priorityTier, long price, long remaining) {
 
     static RestingOrder of(OrderView view) {
         return new RestingOrder(view.orderId(), view.participantId(), view.side(), view.timeInForce(), view.grade(),
-                view.price(), view.remaining());
+                view.priorityTier(), view.price(), view.remaining());
     }
 }

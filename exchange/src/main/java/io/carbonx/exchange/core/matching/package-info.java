@@ -12,7 +12,8 @@
  *   <li>Validation ({@link io.carbonx.exchange.core.matching.RejectReason}): a rejected command produces one
  *       {@link io.carbonx.exchange.core.matching.OrderRejected} and changes nothing else.</li>
  *   <li>Continuous matching with LIMIT/MARKET orders and GTC/DAY/IOC/FOK, cancel, cancel/replace,
- *       self-trade prevention, priority price &rarr; credit grade &rarr; time (or price &rarr; time),
+ *       self-trade prevention, priority price &rarr; credit grade's configured priority tier &rarr; time
+ *       (or price &rarr; time),
  *       trade price = the resting order's price.</li>
  *   <li>Trading sessions ({@link io.carbonx.exchange.core.matching.SessionSchedule}): pre-open call,
  *       opening uncross, continuous, closing call, closing uncross, closed; DAY orders expire at the close;

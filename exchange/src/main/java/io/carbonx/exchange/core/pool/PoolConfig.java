@@ -45,8 +45,12 @@ public record PoolConfig(
     public static final long DEFAULT_PERIOD_MS = 30_000L;
     /** The reference document's fixed pool price 0.43 per kWh, in minor units (0.01). */
     public static final long DEFAULT_POOL_PRICE_MINOR_PER_KWH = 43L;
-    /** Participant id used for the platform unless configured otherwise. */
-    public static final String DEFAULT_PLATFORM_ID = "PLATFORM";
+    /**
+     * Participant id used for the platform unless configured otherwise: the registry's default exchange account
+     * ({@code services.registry.exchangeAccountId}), which the registry settles the pool's trades against and
+     * credits commissions to; the two must be configured alike.
+     */
+    public static final String DEFAULT_PLATFORM_ID = "EXCHANGE";
 
     /** Validates; throws {@link IllegalArgumentException} on an unusable configuration. */
     public PoolConfig {

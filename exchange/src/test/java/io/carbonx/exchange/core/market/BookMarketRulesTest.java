@@ -250,6 +250,24 @@ class BookMarketRulesTest {
     }
 
     @Test
+    void aMarketOrderWithProtection_neverTradesBeyondIt_soTheRegistrysFillCheckHolds() {
+        apply(sell("S1", "ENT-A", EUA, 8_000, 10, DAY + 1));
+        apply(sell("S2", "ENT-C", EUA, 8_400, 10, DAY + 2));
+        List<MarketOutput> out = apply(accepted("M1", "ENT-B", EUA, Side.BUY, 0, 30, CreditGrade.A, DAY + 3)
+                .setOrderType(OrderType.MARKET).setPriceMinor(null).setProtectionPriceMinor(8_200L)
+                .setTimeInForce(TimeInForce.IOC).build());
+
+        assertThat(trades(out)).extracting(TradeExecuted::getPriceMinor).containsExactly(8_000L);
+        assertThat(cancels(out)).singleElement().satisfies(c -> {
+            assertThat(c.getOrderId()).isEqualTo("M1");
+            assertThat(c.getReasonCode()).isEqualTo("MARKET_REMAINDER");
+            assertThat(c.getRemainingQuantity()).isEqualTo(20);
+        });
+        assertThat(markets.depth(EUA, 5).orElseThrow().asks()).extracting(DepthLevel::priceMinor)
+                .containsExactly(8_400L);
+    }
+
+    @Test
     void theExchangesOwnOutputsComingBackOnTheTopic_areIgnored() {
         apply(sell("S1", "ENT-A", EUA, 8_000, 10, DAY + 1));
         List<MarketOutput> out = apply(buy("B1", "ENT-B", EUA, 9_500, 10, DAY + 2));

@@ -73,7 +73,8 @@ final class RandomInputs {
         io.carbonx.events.OrderAccepted.Builder b = Inputs.accepted(orderId, participant, instrument, side, price,
                 quantity, GRADES[r.nextInt(GRADES.length)], time).setTimeInForce(TIFS[r.nextInt(TIFS.length)]);
         if (r.nextInt(15) == 0) {
-            b.setOrderType(OrderType.MARKET).setPriceMinor(null);
+            b.setOrderType(OrderType.MARKET).setPriceMinor(null)
+                    .setProtectionPriceMinor(r.nextBoolean() ? price : null);
         }
         if (r.nextInt(8) == 0) {
             b.setExpiresAtMs(time + r.nextInt(30_000));

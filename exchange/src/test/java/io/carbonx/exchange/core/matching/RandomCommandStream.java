@@ -13,8 +13,9 @@ import java.util.Random;
 /**
  * A seeded stream of commands exercising every rule: limit orders of every time in force around the
  * reference price (so they cross), market orders, cancels and replaces of live orders (keeping and losing
- * priority), invalid orders (off tick, off lot, out of band, zero quantity, grade D, duplicate and unknown ids,
- * wrong owner), mass cancels, reference price changes and time jumps. Six participants, so self-matches are
+ * priority), invalid orders (off tick, off lot, out of band, zero quantity, grade D, priority tier out of range,
+ * duplicate and unknown ids, wrong owner), priority tiers from a seeded per-grade table (distinct grades sharing a
+ * tier, tiers not in grade order, sometimes the grade's own position as for events without a tier), mass cancels, reference price changes and time jumps. Six participants, so self-matches are
  * frequent. The caller feeds the events back through {@link #observe} so cancels and replaces target live
  * orders. Deterministic for a given seed.
  */
@@ -23,6 +24,8 @@ final class RandomCommandStream {
     private static final CreditGrade[] GRADES = {CreditGrade.AAA, CreditGrade.AA, CreditGrade.A, CreditGrade.BBB,
         CreditGrade.BB, CreditGrade.B, CreditGrade.CCC, CreditGrade.UNRATED};
     private static final int PARTICIPANTS = 6;
+    /** Tier values a stream's grade table draws from: small ones (so distinct grades share tiers) and far ones. */
+    private static final int[] TIER_CHOICES = {0, 1, 1, 2, 3, 3, 500, PlaceOrder.MAX_TIER};
 
     private final Random random;
     private final InstrumentRules rules;
@@ -32,6 +35,8 @@ final class RandomCommandStream {
     private final Map<String, Integer> livePosition = new HashMap<>();
     private final Map<String, String> owner = new HashMap<>();
     private final Map<String, long[]> priceAndRemaining = new HashMap<>();
+    /** This stream's configured tier per grade ordinal (seeded; not monotone in the grade, with ties). */
+    private final int[] tiers = new int[CreditGrade.values().length];
     private long now;
     private long nextId;
     private long placed;
@@ -42,6 +47,9 @@ final class RandomCommandStream {
         this.now = startMs;
         this.maxStepMs = maxStepMs;
         this.targetLive = targetLive;
+        for (int i = 0; i < tiers.length; i++) {
+            tiers[i] = TIER_CHOICES[random.nextInt(TIER_CHOICES.length)];
+        }
     }
 
     /** Number of PlaceOrder commands produced so far. */
@@ -72,7 +80,7 @@ final class RandomCommandStream {
             return new SetReferencePrice(ref + (random.nextInt(5) - 2) * rules.tickSize(), now);
         }
         placed++;
-        return roll < 320 ? market() : limit(ref);
+        return roll < 320 ? market(ref) : limit(ref);
     }
 
     private Command cancel() {
@@ -113,7 +121,7 @@ final class RandomCommandStream {
         return new ReplaceOrder(id, who, price(ref, side()), random.nextBoolean() ? 0 : lot * 3 + 1, now);
     }
 
-    private Command market() {
+    private Command market(long ref) {
         TimeInForce tif = random.nextInt(3) == 0 ? TimeInForce.FOK : TimeInForce.IOC;
         if (random.nextInt(10) == 0) {
             tif = TimeInForce.GTC;
@@ -122,7 +130,16 @@ final class RandomCommandStream {
         String who = participant();
         owner.put(id, who);
         long qty = random.nextInt(8) == 0 ? lots(50, 400) : lots(1, 15);
-        return new PlaceOrder(id, who, side(), OrderType.MARKET, tif, 0, qty, grade(), now);
+        Side side = side();
+        long protection = 0;
+        if (random.nextBoolean()) {
+            // protected market order: a protection around the reference, often binding
+            long offset = (random.nextInt(21) - 10) * rules.tickSize();
+            protection = Math.max(rules.tickSize(), ref / rules.tickSize() * rules.tickSize()
+                    + (side == Side.BUY ? offset : -offset));
+        }
+        CreditGrade grade = grade();
+        return new PlaceOrder(id, who, side, OrderType.MARKET, tif, 0, qty, grade, tier(grade), now, protection);
     }
 
     private Command limit(long ref) {
@@ -148,7 +165,7 @@ final class RandomCommandStream {
             price = -rules.tickSize();
         }
         CreditGrade grade = random.nextInt(150) == 0 ? CreditGrade.D : grade();
-        return new PlaceOrder(id, who, side, OrderType.LIMIT, tif, price, qty, grade, now);
+        return new PlaceOrder(id, who, side, OrderType.LIMIT, tif, price, qty, grade, tier(grade), now, 0);
     }
 
     /** Tracks which orders are live from the engine's events. */
@@ -216,6 +233,18 @@ final class RandomCommandStream {
 
     private Side side() {
         return random.nextBoolean() ? Side.BUY : Side.SELL;
+    }
+
+    /**
+     * The grade's tier in this stream's table; rarely none (rank by grade, as an event written before tiers) or
+     * out of range (rejected INVALID_PRIORITY_TIER).
+     */
+    private int tier(CreditGrade grade) {
+        int roll = random.nextInt(300);
+        if (roll == 0) {
+            return random.nextBoolean() ? -1 : PlaceOrder.MAX_TIER + 1;
+        }
+        return roll < 30 ? PlaceOrder.gradeTier(grade) : tiers[grade.ordinal()];
     }
 
     private CreditGrade grade() {

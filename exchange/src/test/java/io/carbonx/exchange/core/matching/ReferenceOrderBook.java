@@ -24,6 +24,8 @@ final class ReferenceOrderBook implements OrderBook {
         final Side side;
         final TimeInForce tif;
         final CreditGrade grade;
+        final int tier;
+        final long protection;
         long price;
         long remaining;
         long sequence;
@@ -34,7 +36,9 @@ final class ReferenceOrderBook implements OrderBook {
             side = c.side();
             tif = c.timeInForce();
             grade = c.grade();
+            tier = c.priorityTier();
             price = c.price();
+            protection = c.protectionPrice();
             remaining = c.quantity();
             this.sequence = sequence;
         }
@@ -57,6 +61,10 @@ final class ReferenceOrderBook implements OrderBook {
 
         @Override public CreditGrade grade() {
             return grade;
+        }
+
+        @Override public int priorityTier() {
+            return tier;
         }
 
         @Override public long price() {
@@ -83,7 +91,7 @@ final class ReferenceOrderBook implements OrderBook {
             byPrice = byPrice.reversed();
         }
         Comparator<Ref> order = byPrice
-                .thenComparingInt(r -> gradePriority ? r.grade.ordinal() : 0)
+                .thenComparingInt(r -> gradePriority ? r.tier : 0)
                 .thenComparingLong(r -> r.sequence);
         List<Ref> result = new ArrayList<>();
         for (Ref r : orders) {
@@ -95,11 +103,16 @@ final class ReferenceOrderBook implements OrderBook {
         return result;
     }
 
+    /** A market order trades at any price, unless it is protected: then only up to (down to) its protection. */
     private static boolean crosses(Ref in, boolean market, long restingPrice) {
+        long limit = in.price;
         if (market) {
-            return true;
+            if (in.protection == 0) {
+                return true;
+            }
+            limit = in.protection;
         }
-        return in.side == Side.BUY ? restingPrice <= in.price : restingPrice >= in.price;
+        return in.side == Side.BUY ? restingPrice <= limit : restingPrice >= limit;
     }
 
     private static Side opposite(Side side) {

@@ -73,7 +73,7 @@ class StateHashTest {
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.write("CXBOOK1".getBytes(StandardCharsets.US_ASCII));
+        out.write("CXBOOK2".getBytes(StandardCharsets.US_ASCII));
         out.writeByte(0);
         order(out, "B1", "bob", 99, 7, CreditGrade.AA, TimeInForce.DAY);
         out.writeByte(0);
@@ -97,6 +97,7 @@ class StateHashTest {
         out.writeLong(price);
         out.writeLong(qty);
         out.writeByte(grade.ordinal());
+        out.writeInt(PlaceOrder.gradeTier(grade));
         out.writeByte(tif.ordinal());
     }
 }

@@ -111,7 +111,7 @@ class PoolBiddingVenueTest {
                 Arguments.of("null participant", supply("o", null, 10, 30), PoolRejectReason.INVALID_ID),
                 Arguments.of("control character", supply("o\n", "S1", 10, 30), PoolRejectReason.INVALID_ID),
                 Arguments.of("id too long", supply("o".repeat(129), "S1", 10, 30), PoolRejectReason.INVALID_ID),
-                Arguments.of("platform id", supply("o", "PLATFORM", 10, 30),
+                Arguments.of("platform id", supply("o", PoolConfig.DEFAULT_PLATFORM_ID, 10, 30),
                         PoolRejectReason.RESERVED_PARTICIPANT_ID),
                 Arguments.of("zero quantity", supply("o", "S1", 0, 30), PoolRejectReason.QUANTITY_NOT_POSITIVE),
                 Arguments.of("negative quantity", supply("o", "S1", -5, 30), PoolRejectReason.QUANTITY_NOT_POSITIVE),
