@@ -37,8 +37,10 @@ import picocli.CommandLine;
  * <p>Then, per role ({@link #ROLE_SERVICES}): the pod enables exactly its role's services; its service sections
  * are accepted by the services' own settings parsers; the registry's CA directory
  * ({@code <node.dataDir>/services/registry/ca}) and a validator's {@code validatorsDir} (identity, vote log) are on
- * a persistent volume; validator pod {@code i} runs validator {@code i} alone, with one peer per validator; and the
- * node container runs the image the build produces ({@code carbonx.image}).
+ * a persistent volume; the gateway runs order entry without the matcher and has the consortium CA certificates
+ * mounted for its API security, the exchange role runs the matcher without the gateway; validator pod {@code i}
+ * runs validator {@code i} alone, with one peer per validator; and the node container runs the image the build
+ * produces ({@code carbonx.image}).
  */
 final class NodeConfigChecks {
 
@@ -128,6 +130,7 @@ final class NodeConfigChecks {
                     + new TreeSet<>(ROLE_SERVICES.get(role)));
         }
         problems.addAll(serviceSettings(where, config, enabled, files.podName()));
+        problems.addAll(roleSwitches(where, container, config, role, files));
         problems.addAll(persistence(where, workload, container, config, enabled, files, ordinal));
         return problems;
     }
@@ -148,6 +151,37 @@ final class NodeConfigChecks {
             } catch (RuntimeException e) {
                 problems.add(where + ": services." + service + " refused by the service: " + e.getMessage());
             }
+        }
+        return problems;
+    }
+
+    /**
+     * The exchange's switches per role: the gateway serves order entry (and the API: the consortium CA certificates
+     * mounted at {@code services.registry.caCertificatesDir}) and runs no matcher; the exchange role runs the
+     * matcher and no gateway.
+     */
+    private static List<String> roleSwitches(String where, JsonNode container, NodeConfig config, String role,
+                                             PodFiles files) {
+        List<String> problems = new ArrayList<>();
+        ExchangeConfig exchange;
+        try {
+            exchange = ExchangeConfig.of(config.serviceConfig("exchange"));
+        } catch (RuntimeException e) {
+            return problems; // reported by serviceSettings
+        }
+        if ("gateway".equals(role)) {
+            if (!exchange.gateway() || exchange.matcher()) {
+                problems.add(where + ": the gateway role runs the order-entry gateway and no matcher (gateway "
+                        + exchange.gateway() + ", matcher " + exchange.matcher() + ")");
+            }
+            String ca = RegistryConfig.of(config.serviceConfig("registry")).caCertificatesDir();
+            if (ca.isBlank() || files.mountOf(container, ca).isEmpty()) {
+                problems.add(where + ": services.registry.caCertificatesDir (" + ca + ") is not a mounted directory:"
+                        + " without the consortium CA certificates the gateway serves no API");
+            }
+        } else if ("exchange".equals(role) && (!exchange.matcher() || exchange.gateway())) {
+            problems.add(where + ": the exchange role runs the matcher and no gateway (matcher " + exchange.matcher()
+                    + ", gateway " + exchange.gateway() + ")");
         }
         return problems;
     }

@@ -80,6 +80,41 @@ class NodeConfigChecksTest {
     }
 
     @Test
+    void rejectsAGatewayThatRunsTheMatcher() {
+        addEnv("carbonx-gateway", "CARBONX_SERVICES_EXCHANGE_MATCHER", "true");
+
+        assertThat(check()).containsExactly("Deployment/carbonx-gateway pod carbonx-gateway-5d8f7c9b4-x2x7q: the"
+                + " gateway role runs the order-entry gateway and no matcher (gateway true, matcher true)");
+    }
+
+    @Test
+    void rejectsAGatewayWithoutTheConsortiumCaCertificates() {
+        ArrayNode mounts = (ArrayNode) node("carbonx-gateway").get("volumeMounts");
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            if ("consortium-ca".equals(mounts.get(i).path("name").asText())) {
+                mounts.remove(i);
+            }
+        }
+
+        assertThat(check()).containsExactly("Deployment/carbonx-gateway pod carbonx-gateway-5d8f7c9b4-x2x7q: "
+                + "services.registry.caCertificatesDir (/etc/carbonx/consortium-ca) is not a mounted directory:"
+                + " without the consortium CA certificates the gateway serves no API");
+    }
+
+    @Test
+    void rejectsAGatewayWithoutTheSharedTokenKey() {
+        ArrayNode env = (ArrayNode) node("carbonx-gateway").get("env");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if ("CARBONX_SERVICES_REGISTRY_TOKEN_KEY_BASE64".equals(env.get(i).path("name").asText())) {
+                env.remove(i);
+            }
+        }
+
+        assertThat(check()).singleElement().asString().contains("Deployment/carbonx-gateway",
+                "config error: services.registry.tokenKeyBase64: is required on a node that serves the API");
+    }
+
+    @Test
     void rejectsValidatorPodsThatDoNotEachRunTheirOwnValidator() {
         replaceInConfig("validator.yaml", "localValidators: [@VALIDATOR_INDEX@]", "localValidators: [0]");
 

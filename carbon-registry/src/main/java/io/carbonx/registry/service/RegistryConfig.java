@@ -6,6 +6,8 @@ import io.carbonx.registry.core.model.ShortfallTreatment;
 import io.carbonx.registry.identity.IdentityConfig;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The registry's configuration section ({@code services.registry}), with its defaults ({@link #defaults()}):
@@ -17,6 +19,8 @@ import java.time.Duration;
 public record RegistryConfig(JsonObject json) {
     /** Passphrase used when none is configured: fine for a demo, logged as a warning. */
     public static final String DEV_PASSPHRASE = "carbonx-dev-passphrase";
+    /** Smallest token key: an HMAC-SHA256 key of 256 bits. */
+    public static final int MIN_TOKEN_KEY_BYTES = 32;
 
     /** @return the defaults of every key */
     public static JsonObject defaults() {
@@ -28,6 +32,7 @@ public record RegistryConfig(JsonObject json) {
                 .put("pbkdf2Iterations", IdentityConfig.DEFAULT_PBKDF2_ITERATIONS)
                 .put("participantValidityDays", 365)
                 .put("tokenKeyBase64", "")
+                .put("caCertificatesDir", "")
                 .put("tokenTtlMs", 900_000L)
                 .put("challengeTtlMs", 60_000L)
                 .put("commandTimeoutMs", 10_000L)
@@ -108,9 +113,56 @@ public record RegistryConfig(JsonObject json) {
         return new RegistryTopics(json.getString("topicPrefix"));
     }
 
-    /** @return the token HMAC key, base64, empty for a key generated per start */
+    /**
+     * The HMAC key of the API's bearer tokens, shared by every node of a deployment (whether or not it runs the
+     * registry), so that a token issued by one node is accepted by all.
+     *
+     * @return the token HMAC key, base64, empty for a key generated per start
+     */
     public String tokenKeyBase64() {
         return json.getString("tokenKeyBase64");
+    }
+
+    /**
+     * @return the token key's bytes, or empty when none is configured (a random key per start)
+     * @throws IllegalArgumentException when the key is not base64 of at least {@value #MIN_TOKEN_KEY_BYTES} bytes
+     */
+    public Optional<byte[]> tokenKey() {
+        String text = tokenKeyBase64().strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String problem = tokenKeyProblem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException("services.registry.tokenKeyBase64 " + problem);
+        }
+        return Optional.of(Base64.getDecoder().decode(text));
+    }
+
+    /**
+     * @param base64 a configured token key (not empty)
+     * @return why it is unusable ("must be ..."), or null when it is base64 of at least 32 bytes
+     */
+    public static String tokenKeyProblem(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            return "must be base64 (RFC 4648, e.g. head -c 32 /dev/urandom | base64): " + e.getMessage();
+        }
+        return key.length < MIN_TOKEN_KEY_BYTES ? "must decode to at least " + MIN_TOKEN_KEY_BYTES + " bytes, has "
+                + key.length : null;
+    }
+
+    /**
+     * Where a node that does not run the registry finds the consortium CA's public certificates ({@code
+     * root-ca.pem}, {@code issuing-ca.pem}) to check participants' certificates with; empty: the registry's own CA
+     * directory on this node ({@code <service data dir>/ca}).
+     *
+     * @return the configured directory, empty if none
+     */
+    public String caCertificatesDir() {
+        return json.getString("caCertificatesDir");
     }
 
     /** @return token lifetime */

@@ -6,7 +6,6 @@ import io.carbonx.registry.api.auth.TokenService;
 import io.carbonx.registry.directory.ParticipantDirectory;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 
 /** Builds the node's {@link ApiSecurity} from the registry's configuration. */
 final class SecurityFactory {
@@ -18,9 +17,8 @@ final class SecurityFactory {
 
     static ApiSecurity create(RegistryConfig config, ParticipantDirectory directory, Clock clock) {
         SecureRandom random = new SecureRandom();
-        String key = config.tokenKeyBase64();
-        TokenService tokens = key.isBlank() ? TokenService.withRandomKey(config.tokenTtlMs(), random)
-                : new TokenService(Base64.getDecoder().decode(key), config.tokenTtlMs(), random);
+        TokenService tokens = config.tokenKey().map(k -> new TokenService(k, config.tokenTtlMs(), random))
+                .orElseGet(() -> TokenService.withRandomKey(config.tokenTtlMs(), random));
         return new ApiSecurity(directory, tokens, new ChallengeStore(config.challengeTtlMs(), CHALLENGE_CAPACITY,
                 random), config.chainId(), clock);
     }

@@ -159,9 +159,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return state;
         }
         state.setProperty("cluster.id", randomClusterId());
-        state.setProperty("port", Integer.toString(settings.port() == 0 ? freePort() : settings.port()));
-        state.setProperty("controller.port",
-                Integer.toString(settings.controllerPort() == 0 ? freePort() : settings.controllerPort()));
+        int port = settings.port() == 0 ? freePort(-1) : settings.port();
+        int controllerPort = settings.controllerPort() == 0 ? freePort(port) : settings.controllerPort();
+        state.setProperty("port", Integer.toString(port));
+        state.setProperty("controller.port", Integer.toString(controllerPort));
         try (OutputStream out = Files.newOutputStream(file)) {
             state.store(out, "CarbonX embedded broker identity: keep with the data");
         }
@@ -193,10 +194,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Uuid.randomUuid().toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * A currently free loopback port other than {@code taken}: the OS may hand out a port it just gave back, so the
+     * controller could otherwise draw the broker's port and the broker fail to bind.
+     */
+    private static int freePort(int taken) throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                if (socket.getLocalPort() != taken) {
+                    return socket.getLocalPort();
+                }
+            }
         }
+        throw new IOException("no free loopback port other than " + taken + " in 20 attempts");
     }
 }

@@ -24,6 +24,7 @@ public record ExchangeConfig(JsonObject json) {
                 .put("replayTimeoutMs", 120_000L)
                 .put("marketData", true)
                 .put("gateway", true)
+                .put("matcher", true)
                 .put("instruments", InstrumentConfig.defaults());
     }
 
@@ -44,6 +45,10 @@ public record ExchangeConfig(JsonObject json) {
             throw new IllegalArgumentException("services.exchange: chainId and groupId must not be blank");
         }
         instruments();
+        if (!matcher() && !gateway() && !marketData()) {
+            throw new IllegalArgumentException("services.exchange: matcher, gateway and marketData are all off;"
+                    + " disable the service instead (enabled: false)");
+        }
     }
 
     public String chainId() {
@@ -81,6 +86,14 @@ public record ExchangeConfig(JsonObject json) {
 
     public boolean gateway() {
         return json.getBoolean("gateway");
+    }
+
+    /**
+     * Whether this node runs the matcher (and its clock): a member of the consumer group {@code groupId} over
+     * {@code carbonx.orders}. Off for a gateway-only or market-data-only process.
+     */
+    public boolean matcher() {
+        return json.getBoolean("matcher");
     }
 
     /** @throws IllegalArgumentException naming the bad entry */

@@ -22,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exchange's running components on one node: the matcher (always), its clock (if {@code clockTickMs > 0}),
- * the order-entry gateway with the follower of its state topic (if {@code gateway}), the market data read model
- * (if {@code marketData}). {@link #close()} stops them in reverse order. Starting blocks (followers position
- * themselves): call it off the event loop.
+ * The exchange's running components on one node: the matcher (if {@code matcher}) with its clock (if also
+ * {@code clockTickMs > 0}), the order-entry gateway with the follower of its state topic (if {@code gateway}), the
+ * market data read model (if {@code marketData}). {@link #close()} stops them in reverse order. Starting blocks
+ * (followers position themselves): call it off the event loop.
  */
 public final class ExchangeRuntime implements AutoCloseable {
 
@@ -63,6 +63,21 @@ public final class ExchangeRuntime implements AutoCloseable {
     private void startAll(KafkaClients clients, String nodeId, KafkaClientTracker tracker) {
         List<MarketDefinition> instruments = config.instruments();
         ExchangeTopics topics = config.topics();
+        if (config.matcher()) {
+            startMatcher(clients, nodeId, tracker, instruments, topics);
+        }
+        if (config.gateway()) {
+            startGateway(clients, nodeId, tracker, instruments, topics);
+        }
+        if (config.marketData()) {
+            marketData = new MarketDataView(config.chainId(), instruments);
+            closeables.add(marketData);
+            marketData.follow(clients, topics, nodeId, tracker);
+        }
+    }
+
+    private void startMatcher(KafkaClients clients, String nodeId, KafkaClientTracker tracker,
+                              List<MarketDefinition> instruments, ExchangeTopics topics) {
         matcher = Matcher.start(clients, config.chainId(), instruments, topics, config.groupId(), "exchange-" + nodeId,
                 Duration.ofMillis(config.transactionIntervalMs()), config.checkpointEvery(),
                 Duration.ofMillis(config.replayTimeoutMs()));
@@ -74,14 +89,6 @@ public final class ExchangeRuntime implements AutoCloseable {
                     System::currentTimeMillis, "exchange-clock/" + nodeId);
             timers.add(vertx.setPeriodic(config.clockTickMs(), id -> vertx.executeBlocking(ticker::tick, true)
                     .onFailure(e -> LOG.warn("clock tick failed: {}", e.toString()))));
-        }
-        if (config.gateway()) {
-            startGateway(clients, nodeId, tracker, instruments, topics);
-        }
-        if (config.marketData()) {
-            marketData = new MarketDataView(config.chainId(), instruments);
-            closeables.add(marketData);
-            marketData.follow(clients, topics, nodeId, tracker);
         }
     }
 
@@ -120,12 +127,14 @@ public final class ExchangeRuntime implements AutoCloseable {
         return config;
     }
 
+    /** The matcher's status, or null if this node runs no matcher. */
     public MatcherStatus matcherStatus() {
-        return matcher.status();
+        return matcher == null ? null : matcher.status();
     }
 
+    /** The matcher loop's state, or null if this node runs no matcher. */
     public ExactlyOnceProcessor.State matcherState() {
-        return matcher.state();
+        return matcher == null ? null : matcher.state();
     }
 
     /** The order-entry gateway, or null if disabled. */

@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The exchange on the node seam: the matcher (an exactly-once loop over {@code carbonx.orders}, one writer per
- * instrument partition), its clock, and the market data read model. Configuration: {@link ExchangeConfig}.
+ * instrument partition) and its clock, the signed order-entry gateway, and the market data read model, each
+ * switched by {@link ExchangeConfig} ({@code matcher}, {@code gateway}, {@code marketData}), so one process can be
+ * the gateway role and another the matching role.
  *
- * <p>Health: UP while the matcher's loop runs and no rebuild diverged from its checkpoint; the details list the
- * owned partitions with the state hash of every instrument that has seen input.
+ * <p>Health: UP while the matcher's loop runs and no rebuild diverged from its checkpoint (always UP without a
+ * matcher, {@code "matcher": "OFF"}); the details list the owned partitions with the state hash of every
+ * instrument that has seen input.
  */
 public final class ExchangeService implements CarbonxService {
 
@@ -69,9 +72,10 @@ public final class ExchangeService implements CarbonxService {
     }
 
     /**
-     * Mounts order entry and market data behind the node's API security (created by the registry service on this
-     * node). Without it — the registry runs elsewhere — the exchange serves no routes (logged); the matcher runs
-     * regardless.
+     * Mounts order entry and market data behind the node's API security ({@link ApiSecurity#shared}: created by the
+     * registry service when it runs on this node, else by the node from the participant directory and the shared
+     * token key). Without it (a node with neither the registry nor the consortium CA certificates) the exchange
+     * serves no routes (logged); the matcher runs regardless.
      */
     @Override
     public void mountRoutes(Router router) {
@@ -79,7 +83,8 @@ public final class ExchangeService implements CarbonxService {
         ApiSecurity security = ApiSecurity.shared(vertx, () -> null);
         if (r == null || security == null) {
             LOG.warn("exchange routes not mounted: {}", r == null ? "not started"
-                    : "no API security on this node (the registry service is not running here)");
+                    : "no API security on this node (neither the registry service nor"
+                    + " services.registry.caCertificatesDir)");
             return;
         }
         SecureRouter routes = new SecureRouter(router, security);
@@ -122,6 +127,16 @@ public final class ExchangeService implements CarbonxService {
 
     static ComponentHealth health(ExchangeRuntime r) {
         MatcherStatus status = r.matcherStatus();
+        JsonObject details = new JsonObject();
+        if (r.gateway() != null) {
+            details.put("gatewayReady", r.gateway().isReady());
+        }
+        if (r.marketData() != null) {
+            details.put("marketDataCaughtUp", r.marketData().isCaughtUp());
+        }
+        if (status == null) {
+            return ComponentHealth.up(details.put("matcher", "OFF"));
+        }
         JsonArray partitions = new JsonArray();
         for (PartitionStatus p : status.partitions()) {
             partitions.add(new JsonObject().put("partition", p.partition()).put("nextOffset", p.nextOffset())
@@ -129,13 +144,7 @@ public final class ExchangeService implements CarbonxService {
                     .put("deadLetters", p.deadLetters()).put("stateHashes", new JsonObject(
                             new java.util.LinkedHashMap<String, Object>(p.stateHashes()))));
         }
-        JsonObject details = new JsonObject().put("matcher", r.matcherState().name()).put("partitions", partitions);
-        if (r.gateway() != null) {
-            details.put("gatewayReady", r.gateway().isReady());
-        }
-        if (r.marketData() != null) {
-            details.put("marketDataCaughtUp", r.marketData().isCaughtUp());
-        }
+        details.put("matcher", r.matcherState().name()).put("partitions", partitions);
         if (r.matcherState() != ExactlyOnceProcessor.State.RUNNING) {
             return new ComponentHealth(ComponentHealth.Status.DOWN, details.put("reason", "matcher loop "
                     + r.matcherState()));

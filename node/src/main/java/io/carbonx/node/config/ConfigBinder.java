@@ -57,6 +57,7 @@ final class ConfigBinder {
         for (String name : ConfigTree.sortedKeys(section)) {
             services.put(name, section.getJsonObject(name));
         }
+        problems.addAll(ApiKeyRule.check(services, this::from));
         return new NodeConfig(nodeId, dataDir, shutdownTimeoutMs, healthTimeoutMs, serviceStartTimeoutMs, http, kafka,
                 services);
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.node.runtime.HealthReporter;
@@ -74,7 +75,21 @@ public final class HttpApi {
      * @param services the started services
      */
     public static void mountServices(Router router, List<CarbonxService> services) {
+        mountServices(router, r -> { }, services);
+    }
+
+    /**
+     * Installs the body handler on {@code /api/*}, mounts the node's own API routes ({@code nodeRoutes}, e.g. the
+     * login routes where the registry runs elsewhere), then lets every started service mount its routes, in start
+     * order.
+     *
+     * @param router     the node's router
+     * @param nodeRoutes mounts the node's own routes
+     * @param services   the started services
+     */
+    public static void mountServices(Router router, Consumer<Router> nodeRoutes, List<CarbonxService> services) {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        nodeRoutes.accept(router);
         for (CarbonxService service : services) {
             service.mountRoutes(router);
         }

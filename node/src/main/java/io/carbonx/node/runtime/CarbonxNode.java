@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} brings it up in this order: metrics registry; Kafka (the embedded broker unless
  * {@code kafka.bootstrapServers} names an external cluster) and an admin client; the services' topics; Vert.x with
- * Micrometer metrics; the enabled services; the web console and their routes; the HTTP server (intake opens last). A failure at any step closes what
+ * Micrometer metrics; the enabled services; the node's API security ({@link ApiSecurityHost}: the registry's, or
+ * one following the identity topic where the registry runs elsewhere); the web console and the routes; the HTTP
+ * server (intake opens last). A failure at any step closes what
  * was started and throws.
  *
  * <p>{@link #close} reverses it, each step bounded by what is left of {@code node.shutdownTimeoutMs}: readiness goes
@@ -43,6 +45,7 @@ public final class CarbonxNode implements AutoCloseable {
     private final AtomicBoolean ready = new AtomicBoolean();
     private KafkaCluster kafka;
     private Vertx vertx;
+    private ApiSecurityHost api;
     private HttpServer http;
     private boolean closed;
 
@@ -82,6 +85,8 @@ public final class CarbonxNode implements AutoCloseable {
         services.startAll(enabled, vertx, config, kafka.bootstrapServers(), kafkaMetrics, registry,
                 config.serviceStartTimeoutMs());
         enabled.forEach(service -> health.register(service.name(), service::health));
+        api = ApiSecurityHost.start(vertx, config, kafka.bootstrapServers(), kafkaMetrics);
+        api.health().ifPresent(probe -> health.register(ApiSecurityHost.COMPONENT, probe));
         http = listen(health);
         ready.set(true);
         LOG.info("HTTP API listening on http://{}:{}", config.http().host(), http.actualPort());
@@ -105,7 +110,7 @@ public final class CarbonxNode implements AutoCloseable {
     private Router router(HealthReporter health) {
         Router router = HttpApi.router(vertx, health, ready::get, registry);
         NodeConsole.mount(router, vertx, services.started());
-        HttpApi.mountServices(router, services.started());
+        HttpApi.mountServices(router, api::mountRoutes, services.started());
         return router;
     }
 
@@ -156,6 +161,9 @@ public final class CarbonxNode implements AutoCloseable {
                     .await(leftMs(deadline), TimeUnit.MILLISECONDS));
         }
         services.stopAll(deadline);
+        if (api != null && api.owned()) {
+            step("API security closed (identity follower stopped)", api::close);
+        }
         if (vertx != null) {
             step("Vert.x closed (verticles undeployed)", () -> vertx.close().await(leftMs(deadline),
                     TimeUnit.MILLISECONDS));

@@ -44,19 +44,23 @@ class NodeMetricsIT {
         try (CarbonxNode node = CarbonxNode.start(NodeFixture.config(workDir, Map.of(), List.copyOf(services)),
                 List.copyOf(services))) {
             long t = System.currentTimeMillis();
+            // One phase per topic, each awaited: the follower reads several topics, and records of different
+            // topics reach it in no guaranteed order (a trade read before its order's submission has no latency).
             try (KafkaProducer<byte[], byte[]> producer = producer(node)) {
                 send(producer, Topics.ORDERS_SUBMITTED, t, SampleEvents.submitted("rest", Side.SELL));
                 send(producer, Topics.ORDERS_SUBMITTED, t, SampleEvents.submitted("aggr", Side.BUY));
                 send(producer, Topics.ORDERS_SUBMITTED, t, SampleEvents.submitted("poor", Side.BUY));
+                awaitMetrics(node, "carbonx_orders_submitted_total{instrument=\"EUA-2026\",side=\"BUY\",type=\"LIMIT\"} 2.0");
                 send(producer, Topics.ORDERS, t + 20, SampleEvents.accepted("rest", Side.SELL));
                 send(producer, Topics.ORDERS, t + 25, SampleEvents.accepted("aggr", Side.BUY));
                 send(producer, Topics.ORDERS, t + 30, SampleEvents.rejected("poor", "INSUFFICIENT_CASH"));
+                awaitMetrics(node, "carbonx_orders_rejected_total{reason=\"INSUFFICIENT_CASH\"} 1.0");
                 send(producer, Topics.TRADES, t + 40, SampleEvents.trade("t1", "aggr", "rest", Side.BUY));
                 send(producer, Topics.TRADES, t + 41, SampleEvents.trade("t2", "aggr", "rest", Side.BUY));
+                awaitMetrics(node, "carbonx_trades_total{instrument=\"EUA-2026\",venue=\"CONTINUOUS\"} 2.0");
                 send(producer, Topics.SETTLEMENT, t + 2_040, SampleEvents.settled("t1"));
                 send(producer, Topics.SETTLEMENT, t + 2_050, SampleEvents.defaulted("t2", DefaultKind.PAYMENT));
                 send(producer, Topics.SETTLEMENT, t + 2_050, SampleEvents.unwound("t2"));
-                producer.flush();
             }
 
             String metrics = awaitMetrics(node, "carbonx_settlement_failures_total 1.0");

@@ -40,7 +40,9 @@ import java.util.OptionalLong;
  * → the registry's decision, accepted or rejected); {@code latency.order.trade} (order submitted → its first fill
  * as the aggressor of a continuous trade; resting orders and auction fills measure how long someone waited, not
  * the system, and are left out); {@code latency.trade.settled} (trade → settled). Each correlation keeps at most
- * {@code capacity} open ids.
+ * {@code capacity} open ids. A pair is measured only when its first event is observed first: events of different
+ * topics may reach the follower in either order under a backlog, and a pair seen in reverse is not measured (its
+ * first event waits until it is forgotten).
  */
 public final class MarketActivity {
     private final BoundedTimes submitted;
