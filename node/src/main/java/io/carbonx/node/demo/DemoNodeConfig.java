@@ -12,7 +12,7 @@ import java.util.List;
  *   <li>PBKDF2 iterations of the throwaway CA and validator keys lowered to {@value #PBKDF2_ITERATIONS} (a demo data
  *       directory, not a production key store: the node's start is several times faster);</li>
  *   <li>registry: one-second settlement windows ({@code settlementWindowMs}), a half-second clock
- *       ({@code clockTickMs}), a longer command time-out for a loaded machine;</li>
+ *       ({@code clockTickMs}), a longer command time-out for a loaded machine, {@link #MAX_DEFAULTS};</li>
  *   <li>exchange: a 250 ms clock and four instruments — {@link #SESSION} (allowances of {@link DemoPlan#YEAR}:
  *       opening call, continuous trading, closing call, at the times of {@link SessionTimes}), {@link #CONTINUOUS}
  *       (allowances of the next vintage, continuous, price → grade → time), {@link #OFFSET} (offsets, periodic call
@@ -33,6 +33,13 @@ public final class DemoNodeConfig {
     public static final List<String> INSTRUMENTS = List.of(SESSION, CONTINUOUS, OFFSET, ENERGY);
     /** PBKDF2 iterations of the demo's throwaway keys. */
     public static final int PBKDF2_ITERATIONS = 10_000;
+    /**
+     * Defaults within the window that freeze an account ({@code maxDefaults}, default 3), raised so that the rules
+     * freeze debtors at the annual settlement (penalty debt), after the books are quiet, rather than in mid-session:
+     * a freeze cancels the account's orders while the book may be filling one, and the registry then refuses that
+     * fill (a race between the services the "no lost event" check reports; see the README).
+     */
+    public static final int MAX_DEFAULTS = 20;
     /** The registry's exchange account, also the energy pool's platform. */
     public static final String EXCHANGE_ACCOUNT = "EXCHANGE";
 
@@ -83,7 +90,7 @@ public final class DemoNodeConfig {
     public static JsonObject build(String dataDir, SessionTimes times, DemoPlan plan) {
         JsonObject registry = new JsonObject().put("pbkdf2Iterations", PBKDF2_ITERATIONS)
                 .put("settlementWindowMs", 1_000L).put("clockTickMs", 500L).put("commandTimeoutMs", 30_000L)
-                .put("exchangeAccountId", EXCHANGE_ACCOUNT);
+                .put("exchangeAccountId", EXCHANGE_ACCOUNT).put("maxDefaults", MAX_DEFAULTS);
         JsonObject anchor = new JsonObject().put("caPbkdf2Iterations", PBKDF2_ITERATIONS)
                 .put("keyPbkdf2Iterations", PBKDF2_ITERATIONS);
         JsonObject exchange = new JsonObject().put("clockTickMs", 250L).put("instruments", instruments(times, plan));

@@ -32,6 +32,8 @@ class DemoNodeConfigTest {
 
         assertThat(config.http().port()).isZero();
         assertThat(RegistryConfig.of(config.serviceConfig("registry")).ledger().settlementWindowMs()).isEqualTo(1_000);
+        assertThat(RegistryConfig.of(config.serviceConfig("registry")).ledger().freezePolicy().maxDefaults())
+                .isEqualTo(DemoNodeConfig.MAX_DEFAULTS);
         ExchangeConfig exchange = ExchangeConfig.of(config.serviceConfig("exchange"));
         assertThat(exchange.instruments()).extracting(d -> d.instrumentId())
                 .containsExactlyElementsOf(DemoNodeConfig.INSTRUMENTS);

@@ -113,16 +113,18 @@ public final class OrderFlow {
     }
 
     /**
-     * A thinly funded enterprise only buys, on the continuous books, marketable immediate-or-cancel orders: it never
-     * rests an order, so when the registry freezes it after repeated defaults there is no resting order of its for
-     * the book to fill while the freeze cancels it.
+     * A thinly funded enterprise only buys, on the continuous books, marketable immediate-or-cancel orders of 1.5 to 3
+     * times its cash (its deposit covers a share only, so a fill it cannot pay defaults at settlement): it never rests
+     * an order, so when the registry freezes it after repeated defaults there is no resting order of its for the book
+     * to fill while the freeze cancels it.
      */
     private Intent thin(Cast.Enterprise e, Market m, long mid) {
         if (m != Market.SESSION && m != Market.CONTINUOUS) {
             return null;
         }
-        long qty = m.lot() * (1 + random.nextInt(m.maxLots()));
-        long price = m.clamp(mid + m.tick() * (2 + random.nextInt(6)), 1_500);
+        long price = m.clamp(mid + m.tick() * (4 + random.nextInt(8)), 1_500);
+        long notional = e.spec().cashMinor() * (15 + random.nextInt(16)) / 10;
+        long qty = Math.max(m.lot(), notional / price / m.lot() * m.lot());
         Intent i = admit(e, m, Side.BUY, qty, price);
         return i == null ? null : new Intent(e, m, Side.BUY, qty, price, TimeInForce.IOC);
     }
@@ -160,7 +162,7 @@ public final class OrderFlow {
             budget[slot] -= qty;
         } else if (side == Side.BUY) {
             long notional = Math.multiplyExact(qty, price);
-            long limit = e.spec().kind() == EnterpriseSpec.Kind.THIN ? e.spec().cashMinor() * 4
+            long limit = e.spec().kind() == EnterpriseSpec.Kind.THIN ? e.spec().cashMinor() * 12
                     : e.spec().cashMinor() * 7 / 10;
             if (budget[3] + notional > limit) {
                 return null;
