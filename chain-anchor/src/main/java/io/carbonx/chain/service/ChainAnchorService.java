@@ -160,9 +160,10 @@ public final class ChainAnchorService implements CarbonxService {
     }
 
     /**
-     * Mounts the evidence API ({@link EvidenceRoutes}) behind the node's API security, which the registry service
-     * on this node creates. Without it (the registry runs elsewhere), or when this node serves no evidence
-     * ({@code evidence: false}, no Kafka), no route is mounted (logged); the validators run regardless.
+     * Mounts the evidence API ({@link EvidenceRoutes}) behind the node's shared API security: the registry service's
+     * when the registry runs on this node, otherwise the node's own (the node makes one from the identity topic and
+     * the CA certificates whenever it serves an API without the registry). When the node serves no API, or no
+     * evidence ({@code evidence: false}, no Kafka), no route is mounted (logged); the validators run regardless.
      */
     @Override
     public void mountRoutes(Router router) {
@@ -171,7 +172,7 @@ public final class ChainAnchorService implements CarbonxService {
         ApiSecurity security = vertx == null ? null : ApiSecurity.shared(vertx, () -> null);
         if (evidence == null || security == null) {
             LOG.warn("evidence routes not mounted: {}", n == null ? "not started" : evidence == null
-                    ? "this node serves no evidence" : "no API security on this node (the registry runs elsewhere)");
+                    ? "this node serves no evidence" : "no API security on this node (it serves no API)");
             return;
         }
         routes = new SecureRouter(router, security);

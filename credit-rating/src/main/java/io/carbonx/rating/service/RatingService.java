@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * clock is never read. See {@link RatingPipeline} for health and {@link RatingServiceSettings} for configuration.
  *
  * <p>REST: {@link #mountRoutes} mounts {@link RatingRoutes} ({@code GET /api/v1/ratings[/policy|/{participantId}[/history]]})
- * behind the node's API security, which the registry service creates on the same node. For other API layers:
- * {@link #queries()} (read model of the ratings topic), {@link #api()} (the REST handlers) and {@link #policy()}
+ * behind the node's shared API security (the registry's, or the node's own when the registry runs elsewhere). For
+ * other API layers: {@link #queries()} (read model of the ratings topic), {@link #api()} (the REST handlers) and {@link #policy()}
  * (grade effects in force) are available once {@link #start} completed.
  */
 public final class RatingService implements CarbonxService {
@@ -91,10 +91,11 @@ public final class RatingService implements CarbonxService {
     }
 
     /**
-     * Mounts the rating routes ({@link RatingRoutes}) behind the node's API security (created by the registry service
-     * on this node: its tokens are the ones accepted). Mounts nothing, and logs why, when the service has not
-     * started, when {@code readModel} is off (this process would serve no ratings), or when no registry runs on this
-     * node (no API security to authenticate callers with: deny by default).
+     * Mounts the rating routes ({@link RatingRoutes}) behind the node's shared API security (the registry service's
+     * when it runs on this node, otherwise the node's own: either way the tokens of the consortium's token key are
+     * the ones accepted). Mounts nothing, and logs why, when the service has not started, when {@code readModel} is
+     * off (this process would serve no ratings), or when this node serves no API (no API security to authenticate
+     * callers with: deny by default).
      */
     @Override
     public void mountRoutes(Router router) {
@@ -102,7 +103,7 @@ public final class RatingService implements CarbonxService {
         ApiSecurity security = vertx == null ? null : ApiSecurity.shared(vertx, () -> null);
         String missing = p == null ? "not started"
                 : !p.settings().readModel() ? "readModel is off"
-                : security == null ? "no API security on this node (the registry service is not running here)" : null;
+                : security == null ? "no API security on this node (it serves no API)" : null;
         if (missing != null) {
             LOG.warn("credit-rating routes not mounted: {}", missing);
             return;
