@@ -103,8 +103,13 @@ public final class LoadRun {
             sender.run(warm, total, t0, s.max() ? 0 : TimeUnit.SECONDS.toNanos(1) / s.rate());
             double sendSeconds = (System.nanoTime() - t0) / 1e9;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.drainTimeoutSeconds());
+            long nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (accounting.resolved() < total && System.nanoTime() < deadline) {
                 pause();
+                if (System.nanoTime() > nextNote) {
+                    nextNote += TimeUnit.SECONDS.toNanos(15);
+                    say(String.format(Locale.ROOT, "%.0f s: %s", (System.nanoTime() - t0) / 1e9, observer.status()));
+                }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             while (!observer.drained() && System.nanoTime() < deadline) {

@@ -24,8 +24,8 @@ public final class ReportWriter {
     /** The figures table of a run (Markdown). */
     public static String figures(RunResult r) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%s: offered %s, %,d timed orders sent in %.1f s; achieved %,.0f orders/s"
-                        + " accepted, %,.0f trades/s; load average %s%n%n", r.label(),
+        b.append(String.format(Locale.ROOT, "%s: offered %s, %,d timed orders released in %.1f s; achieved %,.0f"
+                        + " orders/s with an outcome, %,.0f trades/s; load average %s%n%n", r.label(),
                 r.offeredRate() == 0 ? "maximum" : String.format(Locale.ROOT, "%,d orders/s", r.offeredRate()),
                 r.measuredOrders(), r.sendSeconds(), r.acceptedPerSec(), r.tradesPerSec(), r.loadAverage()));
         b.append("| stage | n | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n");
