@@ -5,6 +5,7 @@ import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.events.BlockCommitted;
 import io.carbonx.events.OrderAccepted;
 import io.carbonx.events.OrderRejected;
+import io.carbonx.events.OrderSubmitted;
 import io.carbonx.events.RequestRejected;
 import io.carbonx.events.Side;
 import io.carbonx.events.TradeExecuted;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the pipeline's topics ({@code read_committed}, from their end at {@link #start}) and correlates what it
- * reads with the plan: OrderAccepted / OrderRejected ({@code carbonx.orders}) and RequestRejected
+ * reads with the plan: OrderSubmitted ({@code carbonx.orders.submitted}, timed only), OrderAccepted / OrderRejected ({@code carbonx.orders}) and RequestRejected
  * ({@code carbonx.rejections}) by client order id, TradeExecuted ({@code carbonx.trades}) by order ids,
  * TradeSettled ({@code carbonx.settlement}) by trade id, BlockCommitted ({@code carbonx.chain.blocks}) by the
  * header's per-partition offset ranges. Feeds {@link Accounting} (every order) and {@link StageLatencies} (orders
@@ -37,7 +38,8 @@ public final class PipelineObserver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineObserver.class);
     private static final EventCodec CODEC = EventCodec.standard();
-    private static final List<String> TOPICS = List.of(Topics.ORDERS, Topics.TRADES, Topics.SETTLEMENT,
+    private static final List<String> TOPICS = List.of(Topics.ORDERS_SUBMITTED, Topics.ORDERS, Topics.TRADES,
+            Topics.SETTLEMENT,
             Topics.REJECTIONS, Topics.CHAIN_BLOCKS);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -125,7 +127,12 @@ public final class PipelineObserver implements AutoCloseable {
             undecodable++;
             return;
         }
-        if (event instanceof OrderAccepted a) {
+        if (event instanceof OrderSubmitted o) {
+            int i = plan.indexOfClientOrderId(o.getClientOrderId());
+            if (i >= measuredFrom) {
+                latencies.record(Stage.ORDER_TO_SUBMITTED, (now - startNanos.get(i)) / 1_000);
+            }
+        } else if (event instanceof OrderAccepted a) {
             int i = plan.indexOfClientOrderId(a.getClientOrderId());
             if (i >= 0) {
                 accounting.accepted(i);

@@ -2,6 +2,8 @@ package io.carbonx.loadgen;
 
 /** The pipeline stages the generator times; each latency is in microseconds. */
 public enum Stage {
+    /** Intended send time of an order to its OrderSubmitted being read (HTTP, token, signature, gateway publish). */
+    ORDER_TO_SUBMITTED("order→submitted"),
     /** Intended send time of an order to its OrderAccepted being read (gateway, registry). */
     ORDER_TO_ACCEPTED("order→accepted"),
     /** Intended send time of the aggressing order to its TradeExecuted being read (+ book). */

@@ -13,7 +13,7 @@ import org.HdrHistogram.HistogramIterationValue;
  */
 final class SvgChart {
 
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd"};
+    private static final String[] COLOURS = {"#ff7f0e", "#1f77b4", "#d62728", "#2ca02c", "#9467bd"};
     private static final int W = 760;
     private static final int H = 420;
     private static final int LEFT = 70;
