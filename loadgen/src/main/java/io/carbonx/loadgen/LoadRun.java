@@ -103,22 +103,8 @@ public final class LoadRun {
             sender.run(warm, total, t0, s.max() ? 0 : TimeUnit.SECONDS.toNanos(1) / s.rate());
             double sendSeconds = (System.nanoTime() - t0) / 1e9;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.drainTimeoutSeconds());
-            long nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (accounting.resolved() < total && System.nanoTime() < deadline) {
-                pause();
-                if (System.nanoTime() > nextNote) {
-                    nextNote += TimeUnit.SECONDS.toNanos(15);
-                    say(String.format(Locale.ROOT, "%.0f s: %s", (System.nanoTime() - t0) / 1e9, observer.status()));
-                }
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            while (!observer.drained() && System.nanoTime() < deadline) {
-                pause();
-            }
-            boolean drained = observer.drained();
-            if (!drained) {
-                say("drain timed out: " + observer.status());
-            }
+            double seconds = awaitOutcomes(accounting, observer, t0, deadline);
+            boolean drained = awaitDrain(observer, deadline);
             sender.awaitAnswered(total, 10_000);
             observer.stop();
             Conservation after = Conservation.read(market.regulator());
@@ -135,6 +121,30 @@ public final class LoadRun {
             out.flush();
             return r;
         }
+    }
+
+    /** Waits until every order has an outcome (bounded); returns the seconds since {@code t0}. */
+    private double awaitOutcomes(Accounting accounting, PipelineObserver observer, long t0, long deadline) {
+        long nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (accounting.resolved() < accounting.orders() && System.nanoTime() < deadline) {
+            pause();
+            if (System.nanoTime() > nextNote) {
+                nextNote += TimeUnit.SECONDS.toNanos(15);
+                say(String.format(Locale.ROOT, "%.0f s: %s", (System.nanoTime() - t0) / 1e9, observer.status()));
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Waits until every trade is settled and every timed event is in a block (bounded); true if so. */
+    private boolean awaitDrain(PipelineObserver observer, long deadline) {
+        while (!observer.drained() && System.nanoTime() < deadline) {
+            pause();
+        }
+        if (!observer.drained()) {
+            say("drain timed out: " + observer.status());
+        }
+        return observer.drained();
     }
 
     private static void pause() {
