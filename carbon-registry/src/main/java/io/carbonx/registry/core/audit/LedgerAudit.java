@@ -29,8 +29,8 @@ import java.util.TreeSet;
  *       quantity = remaining for a sell, 0 for a buy or on an ENERGY instrument) or to one side of one pending
  *       trade (buyer: no quantity; seller: the trade quantity for an exchange trade, none for an agreement or an
  *       ENERGY trade); every open order and every pending trade has its locks; owners match;
- *   <li>status: only ACTIVE accounts have open orders; ACTIVE accounts have no debt; CANCELLED accounts hold
- *       nothing; system accounts never hold orders or debt, and trades only as the exchange account on the pool
+ *   <li>status: CANCELLED accounts have no open orders (a FROZEN account's orders stay open until the book
+ *       reports their cancel or fills); ACTIVE accounts have no debt; CANCELLED accounts hold nothing; system accounts never hold orders or debt, and trades only as the exchange account on the pool
  *       side of ENERGY trades; the exchange holds no quotas;
  *   <li>indexes: each account's open-order and pending-trade ids are exactly its orders and trades, and every
  *       pending trade is in the settlement queue.
@@ -145,9 +145,10 @@ public final class LedgerAudit {
 
     private void statusRules() {
         for (Account a : s.accounts().values()) {
-            if (a.status() != AccountStatus.ACTIVE) {
+            if (a.status() == AccountStatus.CANCELLED) {
                 check(a.openOrderIds().isEmpty(), a.status() + " account with open orders " + a.id());
-            } else {
+            }
+            if (a.status() == AccountStatus.ACTIVE) {
                 check(a.debtMinor() == 0, "ACTIVE account with debt " + a.id());
             }
             if (a.status() == AccountStatus.CANCELLED) {

@@ -66,8 +66,8 @@ public final class OrderDecider {
         table.on(CancelOrder.class, (c, s, out) -> {
             OpenOrder o = openOrder(s, c.orderId());
             long[] r = reduction(s, o, c.quantity());
-            out.emit(new OrderCancelled(o.orderId(), o.participantId(), r[1], r[2], CancelCause.REQUESTED, r[0],
-                    c.time()));
+            CancelCause cause = c.cause() == null ? CancelCause.REQUESTED : c.cause();
+            out.emit(new OrderCancelled(o.orderId(), o.participantId(), r[1], r[2], cause, r[0], c.time()));
         });
         table.on(ExpireOrder.class, (c, s, out) -> {
             OpenOrder o = openOrder(s, c.orderId());

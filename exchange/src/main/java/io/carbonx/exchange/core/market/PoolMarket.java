@@ -37,7 +37,8 @@ import org.apache.avro.specific.SpecificRecord;
  *       A refusal by the venue (no price, period full, ...) is published as OrderCancelled with the venue's reason.
  *       With {@code replacesOrderId}, the old order is withdrawn from the open period (OrderCancelled REPLACED)
  *       and the new one submitted.</li>
- *   <li>OrderCancelRequested → withdrawal from the open period (OrderCancelled CLIENT_REQUEST), else
+ *   <li>OrderCancelRequested → withdrawal from the open period (OrderCancelled CLIENT_REQUEST; ACCOUNT_FROZEN when
+ *       the registry asks after a freeze), else
  *       OrderRejected with the reason (e.g. UNKNOWN_ORDER once the period cleared).</li>
  *   <li>ClockTicked → time passes.</li>
  * </ul>
@@ -80,8 +81,9 @@ final class PoolMarket implements Market {
             PoolWithdrawal w = venue.withdraw(c.getOrderId(), c.getParticipantId(), time);
             if (w.withdrawn()) {
                 OrderOutcomes.cancelled(out, instrumentId, w.orderId(), c.getParticipantId(), w.quantityKwh(),
-                        BookTranslator.reasonCode(io.carbonx.exchange.core.matching.CancelReason.USER_REQUESTED),
-                        time);
+                        BookTranslator.reasonCode(OrderOutcomes.byRegistry(c)
+                                ? io.carbonx.exchange.core.matching.CancelReason.ACCOUNT_FROZEN
+                                : io.carbonx.exchange.core.matching.CancelReason.USER_REQUESTED), time);
             } else {
                 OrderOutcomes.rejected(out, instrumentId, c.getOrderId(), c.getParticipantId(), w.reason().name(),
                         "cancel refused by the pool: " + w.reason().name(), time);
