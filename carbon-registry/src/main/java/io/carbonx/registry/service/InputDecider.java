@@ -71,7 +71,7 @@ final class InputDecider {
         long t = e.getLogicalTime();
         if (input instanceof OrderSubmitted o) {
             run(new LedgerCommand.SubmitOrder(o.getOrderId(), o.getParticipantId(), o.getInstrumentId(), o.getSide(),
-                    orderPrice(o), o.getQuantity(), t), context, d);
+                    orderPrice(o), o.getQuantity(), o.getStorage(), t), context, d);
         } else if (input instanceof OrderCancelRequested c) {
             forwardCancel(c, e, d);
         } else if (input instanceof OrderReplaceRequested r) {
@@ -160,9 +160,13 @@ final class InputDecider {
             return;
         }
         OpenOrder old = state.ledger().state().openOrder(r.getOrderId()).orElseThrow();
+        // a storage offer (an energy sell that locked stored energy) is replaced by a storage offer
+        boolean storage = state.ledger().state().isEnergy(old.instrumentId()) && state.ledger().state()
+                .lock(io.carbonx.registry.core.state.Lock.orderLockId(old.orderId()))
+                .map(l -> l.quantity() > 0).orElse(false);
         run(new LedgerCommand.CancelOrder(old.orderId(), t), context, d);
         run(new LedgerCommand.SubmitOrder(r.getNewOrderId(), r.getParticipantId(), old.instrumentId(), old.side(),
-                r.getPriceMinor(), r.getQuantity(), t), context, d);
+                r.getPriceMinor(), r.getQuantity(), storage, t), context, d);
     }
 
     /** Empty when the order is open and belongs to the participant, else why not. */

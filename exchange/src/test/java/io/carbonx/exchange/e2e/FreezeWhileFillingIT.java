@@ -55,9 +55,9 @@ class FreezeWhileFillingIT {
             cast.allocate(seller, EUA, 100);
             await("the seller's allowances", WAIT, () -> cast.holding(seller, EUA) == 100);
 
-            String sell = cast.limit(seller, EUA, Side.SELL, 50_00, 30);
+            String sell = cast.limit(seller, EUA, Side.SELL, 8_000, 30);
             await("the sell accepted", WAIT, () -> accepted(clients, node, sell));
-            String buy = cast.limit(buyer, EUA, Side.BUY, 50_00, 5);
+            String buy = cast.limit(buyer, EUA, Side.BUY, 8_000, 5);
             await("the buy accepted", WAIT, () -> accepted(clients, node, buy));
             ok(node.api.post("/api/v1/accounts/" + seller.id() + "/freeze", new JsonObject(), cast.regulator));
 
@@ -85,7 +85,7 @@ class FreezeWhileFillingIT {
             JsonObject account = node.api.get("/api/v1/accounts/" + seller.id(), cast.regulator).body();
             assertThat(account.getString("status")).isEqualTo("FROZEN");
             assertThat(account.getLong("cashMinor")).as("paid for the 5 it sold (less any fee)")
-                    .isGreaterThan(200_000 + 5 * 50_00 - 5 * 50_00 / 10);
+                    .isGreaterThan(200_000 + 5 * 8_000 - 5 * 8_000 / 10);
             assertThat(cast.holding(seller, EUA)).as("the 25 not sold are free again").isEqualTo(95);
             await("the buyer received its 5", WAIT, () -> cast.holding(buyer, EUA) == 5);
         }

@@ -57,9 +57,18 @@ public sealed interface LedgerCommand {
 
     // ---------------------------------------------------------------- orders
 
-    /** An order the exchange received; the ledger accepts it (locking) or rejects it. */
+    /**
+     * An order the exchange received; the ledger accepts it (locking) or rejects it. {@code storage}: a storage
+     * offer (an ENERGY SELL of stored energy the participant holds, locked like an allowance sell).
+     */
     record SubmitOrder(String orderId, String participantId, String instrumentId, Side side, long priceMinor,
-                       long quantity, long time) implements LedgerCommand { }
+                       long quantity, boolean storage, long time) implements LedgerCommand {
+        /** An ordinary order (not a storage offer). */
+        public SubmitOrder(String orderId, String participantId, String instrumentId, Side side, long priceMinor,
+                           long quantity, long time) {
+            this(orderId, participantId, instrumentId, side, priceMinor, quantity, false, time);
+        }
+    }
 
     /**
      * Cancels {@code quantity} of an open order (null: all that remains), releasing its share of the lock. A book
