@@ -126,4 +126,23 @@ class InputDeciderStorageOfferTest {
         assertThat(of(d, OrderAccepted.class).get(0).getQuantityLocked()).isZero();
         assertThat(LedgerAudit.violations(r.state.ledger().state())).isEmpty();
     }
+
+    @Test
+    void replacingAStorageOffer_keepsItAStorageOffer_lockingTheNewQuantityOfStoredEnergy() {
+        RegistryInputs r = registry();
+        r.decide(submitted("STO-1", "STO", ENERGY, Side.SELL, 60, T0 + 1).setPriceMinor(44L).setStorage(true).build());
+
+        Decision d = r.decide(io.carbonx.events.OrderReplaceRequested.newBuilder()
+                .setEnvelope(envelope("rep/STO-2", "OrderReplaceRequested", "STO", T0 + 2)).setOrderId("STO-1")
+                .setNewOrderId("STO-2").setParticipantId("STO").setClientOrderId("c-STO-2").setInstrumentId(ENERGY)
+                .setSequence(2).setPriceMinor(45L).setQuantity(80).setExpiresAtMs(null)
+                .setRequestBytes(java.nio.ByteBuffer.allocate(0)).setSignature(new io.carbonx.events.RequestSignature(
+                        "STO", "1", "SHA256withECDSA", java.nio.ByteBuffer.allocate(0))).build());
+
+        assertThat(d.accepted()).as(d.detail).isTrue();
+        assertThat(of(d, OrderAccepted.class)).singleElement()
+                .satisfies(a -> assertThat(a.getQuantityLocked()).isEqualTo(80));
+        assertThat(account(r, "STO").holding(ENERGY)).isEqualTo(20);
+        assertThat(LedgerAudit.violations(r.state.ledger().state())).isEmpty();
+    }
 }
