@@ -16,6 +16,7 @@ import io.carbonx.events.TradeExecuted;
 import io.carbonx.registry.core.Outcome;
 import io.carbonx.registry.core.ReasonCode;
 import io.carbonx.registry.core.command.LedgerCommand;
+import io.carbonx.registry.core.model.CancelCause;
 import io.carbonx.registry.core.state.Account;
 import io.carbonx.registry.core.state.OpenOrder;
 import io.carbonx.registry.journal.Bytes;
@@ -36,7 +37,8 @@ import org.apache.avro.specific.SpecificRecord;
  *       forwarded to the order topic (the book cancels, and its OrderCancelled releases the locks), else a
  *       RequestRejected; OrderReplaceRequested → the old order cancelled and the new one submitted (with
  *       {@code replacesOrderId}), in one decision.</li>
- *   <li>The books' OrderCancelled/OrderExpired → release the share of the lock of the quantity the book took off
+ *   <li>The books' OrderCancelled/OrderExpired (reason ACCOUNT_FROZEN: the book cancelled it after a freeze, at the
+ *       registry's request; see {@code Freezing}) → release the share of the lock of the quantity the book took off
  *       (not echoed back): all that remains closes the order; less means the book's earlier fills are still on
  *       their way on the trades topic (which the registry may read after the orders topic), and the order stays
  *       open for them, so the outcome does not depend on which topic is read first;
@@ -52,6 +54,8 @@ import org.apache.avro.specific.SpecificRecord;
  * nothing.
  */
 final class InputDecider {
+    /** The book's reason code for an order it cancelled at the registry's request after a freeze. */
+    static final String FROZEN = "ACCOUNT_FROZEN";
     private final RegistryState state;
     private final JournalCodec codec;
 
@@ -67,14 +71,16 @@ final class InputDecider {
         long t = e.getLogicalTime();
         if (input instanceof OrderSubmitted o) {
             run(new LedgerCommand.SubmitOrder(o.getOrderId(), o.getParticipantId(), o.getInstrumentId(), o.getSide(),
-                    orderPrice(o), o.getQuantity(), t), context, d);
+                    orderPrice(o), o.getQuantity(), o.getStorage(), t), context, d);
         } else if (input instanceof OrderCancelRequested c) {
             forwardCancel(c, e, d);
         } else if (input instanceof OrderReplaceRequested r) {
             replace(r, e, context, d);
         } else if (input instanceof OrderCancelled c) {
             d.echoOrderOutcomes = false;
-            run(new LedgerCommand.CancelOrder(c.getOrderId(), c.getRemainingQuantity(), t), context, d);
+            run(new LedgerCommand.CancelOrder(c.getOrderId(), c.getRemainingQuantity(),
+                    FROZEN.equals(c.getReasonCode()) ? CancelCause.ACCOUNT_FROZEN : CancelCause.REQUESTED, t),
+                    context, d);
         } else if (input instanceof OrderExpired x) {
             d.echoOrderOutcomes = false;
             run(new LedgerCommand.ExpireOrder(x.getOrderId(), x.getRemainingQuantity(), t), context, d);
@@ -154,9 +160,13 @@ final class InputDecider {
             return;
         }
         OpenOrder old = state.ledger().state().openOrder(r.getOrderId()).orElseThrow();
+        // a storage offer (an energy sell that locked stored energy) is replaced by a storage offer
+        boolean storage = state.ledger().state().isEnergy(old.instrumentId()) && state.ledger().state()
+                .lock(io.carbonx.registry.core.state.Lock.orderLockId(old.orderId()))
+                .map(l -> l.quantity() > 0).orElse(false);
         run(new LedgerCommand.CancelOrder(old.orderId(), t), context, d);
         run(new LedgerCommand.SubmitOrder(r.getNewOrderId(), r.getParticipantId(), old.instrumentId(), old.side(),
-                r.getPriceMinor(), r.getQuantity(), t), context, d);
+                r.getPriceMinor(), r.getQuantity(), storage, t), context, d);
     }
 
     /** Empty when the order is open and belongs to the participant, else why not. */

@@ -218,9 +218,15 @@ class ComplianceScenarioTest {
         assertThat(p.paidMinor()).isEqualTo(980_00);
         assertThat(p.debtMinor()).isEqualTo(9_020_00);
         assertThat(LedgerFixture.first(events, AccountFrozen.class).reason()).isEqualTo(FreezeReason.PENALTY_DEBT);
-        assertThat(LedgerFixture.first(events, OrderCancelled.class).orderId()).isEqualTo("b1");
+        // the freeze asks the book to cancel b1; its deposit is released once the book reports the cancel
+        assertThat(LedgerFixture.all(events, OrderCancelled.class)).isEmpty();
         assertThat(f.account(E1).status()).isEqualTo(AccountStatus.FROZEN);
         assertThat(f.account(E1).debtMinor()).isEqualTo(9_020_00);
+        assertThat(f.account(E1).cashMinor()).isZero();
+        OrderCancelled cancelled = LedgerFixture.first(f.ok(new io.carbonx.registry.core.command.LedgerCommand
+                .CancelOrder("b1", 10L, io.carbonx.registry.core.model.CancelCause.ACCOUNT_FROZEN, f.t())),
+                OrderCancelled.class);
+        assertThat(cancelled.cause()).isEqualTo(io.carbonx.registry.core.model.CancelCause.ACCOUNT_FROZEN);
         assertThat(f.account(E1).cashMinor()).isEqualTo(20_00); // the released order deposit
     }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.carbonx.events.Side;
 import io.carbonx.registry.core.LedgerConfig.FreezePolicy;
 import io.carbonx.registry.core.command.LedgerCommand.CancelAccount;
+import io.carbonx.registry.core.command.LedgerCommand.CancelOrder;
 import io.carbonx.registry.core.command.LedgerCommand.FreezeAccount;
 import io.carbonx.registry.core.command.LedgerCommand.SubmitOrder;
 import io.carbonx.registry.core.command.LedgerCommand.UnfreezeAccount;
@@ -40,7 +41,7 @@ class FreezeScenarioTest {
     }
 
     @Test
-    void givenForfeitedDepositDoesNotCoverLoss_thenAccountFrozen_openOrdersCancelled_locksReleased() {
+    void givenForfeitedDepositDoesNotCoverLoss_thenAccountFrozen_andTheBooksCancelsReleaseTheOrderLocks() {
         LedgerFixture f = new LedgerFixture(LedgerConfig.defaults().withFreezePolicy(
                 new FreezePolicy(5_000, 3, DAY))); // deemed loss 50% > 20% deposit
         doomedTrade(f, "t1");
@@ -52,11 +53,16 @@ class FreezeScenarioTest {
         List<LedgerEvent> events = f.closeAll();
         AccountFrozen frozen = LedgerFixture.first(events, AccountFrozen.class);
         assertThat(frozen.reason()).isEqualTo(FreezeReason.DEPOSIT_SHORTFALL);
-        assertThat(LedgerFixture.all(events, OrderCancelled.class)).extracting(OrderCancelled::orderId,
-                OrderCancelled::cause).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("b-open", CancelCause.ACCOUNT_FROZEN),
-                        org.assertj.core.groups.Tuple.tuple("s-open", CancelCause.ACCOUNT_FROZEN));
+        // the book is the authority over what rests: the orders stay open, locked, until it reports the cancels
+        assertThat(LedgerFixture.all(events, OrderCancelled.class)).isEmpty();
+        assertThat(f.account(E1).openOrderIds()).containsExactly("b-open", "s-open");
         assertThat(f.account(E1).status()).isEqualTo(AccountStatus.FROZEN);
+        List<LedgerEvent> cancels = new java.util.ArrayList<>();
+        cancels.addAll(f.ok(new CancelOrder("b-open", 10L, CancelCause.ACCOUNT_FROZEN, f.t())));
+        cancels.addAll(f.ok(new CancelOrder("s-open", 5L, CancelCause.ACCOUNT_FROZEN, f.t())));
+        assertThat(cancels).extracting(e -> ((OrderCancelled) e).orderId(), e -> ((OrderCancelled) e).cause())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("b-open", CancelCause.ACCOUNT_FROZEN),
+                        org.assertj.core.groups.Tuple.tuple("s-open", CancelCause.ACCOUNT_FROZEN));
         assertThat(f.state().locksOf(E1)).isEmpty();
         assertThat(f.account(E1).cashMinor()).isEqualTo(30_00);
         assertThat(f.account(E1).holding(ALW26)).isEqualTo(5);
@@ -152,6 +158,17 @@ class FreezeScenarioTest {
         f.ok(new FreezeAccount(REG, E1, f.t()));
         f.refused(new CancelAccount(REG, E1, f.t()), ReasonCode.PENDING_OBLIGATIONS);
         f.closeAll();
+        f.ok(new CancelAccount(REG, E1, f.t()));
+    }
+
+    @Test
+    void cancelWaitsForTheBookToCancelTheFrozenAccountsOrders() {
+        LedgerFixture f = new LedgerFixture();
+        f.deposit(E1, 100_00);
+        f.buy("b-open", E1, ALW25, 10_00, 1);
+        f.ok(new FreezeAccount(REG, E1, f.t()));
+        f.refused(new CancelAccount(REG, E1, f.t()), ReasonCode.PENDING_OBLIGATIONS);
+        f.ok(new CancelOrder("b-open", 1L, CancelCause.ACCOUNT_FROZEN, f.t()));
         f.ok(new CancelAccount(REG, E1, f.t()));
     }
 

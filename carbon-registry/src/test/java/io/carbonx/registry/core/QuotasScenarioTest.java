@@ -97,11 +97,12 @@ class QuotasScenarioTest {
     }
 
     @Test
-    void instrumentsAreDefinedOnceByTheRegulator_energyIsTradedButNeverAllocatedIssuedOrSurrendered() {
+    void instrumentsAreDefinedOnceByTheRegulator_energyIsAllocatedOnlyAsStoredEnergy_neverIssuedOrSurrendered() {
         f.refused(new DefineInstrument(REG, ALW25, InstrumentKind.ALLOWANCE, 2025, f.t()),
                 ReasonCode.INSTRUMENT_EXISTS);
         f.ok(new DefineInstrument(REG, "PWR", InstrumentKind.ENERGY, 2025, f.t()));
-        f.refused(new AllocateAllowances("a-pwr", REG, E1, "PWR", 10, f.t()), ReasonCode.INSTRUMENT_KIND_MISMATCH);
+        f.ok(new AllocateAllowances("a-pwr", REG, E1, "PWR", 10, f.t())); // stored energy, metered into storage
+        org.assertj.core.api.Assertions.assertThat(f.account(E1).holding("PWR")).isEqualTo(10);
         f.refused(new IssueOffsets("i-pwr", REG, E1, "PWR", 1, 10, f.t()), ReasonCode.INSTRUMENT_KIND_MISMATCH);
         f.refused(new DefineInstrument(E1, "ALW-2030", InstrumentKind.ALLOWANCE, 2030, f.t()),
                 ReasonCode.ACTOR_ROLE_NOT_PERMITTED);

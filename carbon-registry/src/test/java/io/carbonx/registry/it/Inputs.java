@@ -42,6 +42,15 @@ final class Inputs {
                 .setBuyerCommissionBps(null).setSellerCommissionBps(null).build();
     }
 
+    /** The book's OrderCancelled of {@code remaining} units (no locks released: the registry works them out). */
+    static io.carbonx.events.OrderCancelled bookCancelled(String orderId, String participantId, String instrumentId,
+                                                          long remaining, String reasonCode, long time) {
+        return io.carbonx.events.OrderCancelled.newBuilder().setEnvelope(envelope("OrderCancelled", time, "exchange"))
+                .setOrderId(orderId).setParticipantId(participantId).setInstrumentId(instrumentId)
+                .setRemainingQuantity(remaining).setReasonCode(reasonCode).setReleasedDepositMinor(0)
+                .setReleasedQuantity(0).build();
+    }
+
     static ClockTicked tick(long time, long sequence) {
         return ClockTicked.newBuilder().setEnvelope(envelope("ClockTicked", time, "carbonx-registry"))
                 .setScope("settlement").setTickSequence(sequence).build();

@@ -134,10 +134,20 @@ class OrderToSettlementIT {
                     assertThat(f.getToParticipantId()).isEqualTo(seller.id());
                     assertThat(f.getAmountMinor()).isEqualTo(10_000L);
                 });
-        OrderCancelled cancelled = probe.await(topic(Topics.ORDERS), OrderCancelled.class,
-                c -> c.getOrderId().equals("c3-" + p));
-        assertThat(cancelled.getReasonCode()).isEqualTo("ACCOUNT_FROZEN");
-        assertThat(cancelled.getReleasedDepositMinor()).isEqualTo(2_000L);
+        // the freeze asks the book to cancel c3 (the book is the authority over what rests) ...
+        io.carbonx.events.OrderCancelRequested request = probe.await(topic(Topics.ORDERS),
+                io.carbonx.events.OrderCancelRequested.class, c -> c.getOrderId().equals("c3-" + p));
+        assertThat(request.getEnvelope().getActor()).isEqualTo("carbonx-registry");
+        assertThat(request.getEnvelope().getCauseId()).isEqualTo(frozen.getEnvelope().getEventId());
+        assertThat(probe.allOf(topic(Topics.ORDERS), OrderCancelled.class))
+                .as("no cancel before the book's").noneMatch(c -> c.getOrderId().equals("c3-" + p));
+        // ... and the book's OrderCancelled releases c3's deposit
+        probe.publish(topic(Topics.ORDERS), ALW, Inputs.bookCancelled("c3-" + p, p, ALW, 5, "ACCOUNT_FROZEN",
+                t + 4_000));
+        Cast.await(() -> {
+            cast.awaitReadModel();
+            return account(p).getJsonArray("openOrderIds").isEmpty();
+        }, "c3 cancelled by the book");
 
         cast.awaitReadModel();
         JsonObject acc = account(p);

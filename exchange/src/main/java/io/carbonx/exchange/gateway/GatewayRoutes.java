@@ -19,6 +19,9 @@ import java.util.concurrent.CompletionStage;
  *       {@code {"status": "DUPLICATE", ...the first result}} for a repeated client order id;</li>
  *   <li>{@code POST /api/v1/orders/cancel} — the same with a CancelRequest; 202;</li>
  *   <li>{@code POST /api/v1/orders/replace} — the same with a ReplaceRequest; 202 with the new order id;</li>
+ *   <li>{@code POST /api/v1/storage-offers} — the same with an OrderRequest signed with {@code storage = true}: a
+ *       storage operator's offer of stored energy into the open clearing period of an ENERGY instrument (a SELL
+ *       LIMIT; its order id cancels it like an order's); 202 like an order;</li>
  *   <li>{@code POST /api/v1/agreements} (ENTERPRISE, a party), {@code POST /api/v1/auctions} (REGULATOR),
  *       {@code POST /api/v1/auctions/:auctionId/bids} (ENTERPRISE), {@code POST /api/v1/auctions/:auctionId/close}
  *       (REGULATOR): see {@link VenueGateway}; 202 once forwarded to the instrument's book.</li>
@@ -41,6 +44,8 @@ public final class GatewayRoutes {
                 gateway.submit(OrderGateway.Kind.CANCEL, caller(ctx), body(ctx))));
         routes.post("/api/v1/orders/replace", enterprise, ctx -> answer(ctx,
                 gateway.submit(OrderGateway.Kind.REPLACE, caller(ctx), body(ctx))));
+        routes.post("/api/v1/storage-offers", enterprise, ctx -> answer(ctx,
+                gateway.submit(OrderGateway.Kind.STORAGE_OFFER, caller(ctx), body(ctx))));
         routes.post("/api/v1/agreements", enterprise, ctx -> answer(ctx, venues.agreement(caller(ctx), body(ctx))));
         routes.post("/api/v1/auctions", regulator, ctx -> answer(ctx, venues.schedule(caller(ctx),
                 ApiSecurity.principal(ctx).role(), body(ctx))));

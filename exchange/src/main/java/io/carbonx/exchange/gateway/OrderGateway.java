@@ -50,7 +50,8 @@ public final class OrderGateway implements AutoCloseable {
     public enum Kind {
         ORDER(OrderEntry.ORDER, OrderRequest.class),
         CANCEL(OrderEntry.CANCEL, CancelRequest.class),
-        REPLACE(OrderEntry.REPLACE, ReplaceRequest.class);
+        REPLACE(OrderEntry.REPLACE, ReplaceRequest.class),
+        STORAGE_OFFER(OrderEntry.STORAGE_OFFER, OrderRequest.class);
 
         final String requestType;
         final Class<? extends SpecificRecord> type;
@@ -162,6 +163,7 @@ public final class OrderGateway implements AutoCloseable {
                     case ORDER -> entry.order(v, (OrderRequest) request, state);
                     case CANCEL -> entry.cancel(v, (CancelRequest) request, state);
                     case REPLACE -> entry.replace(v, (ReplaceRequest) request, state);
+                    case STORAGE_OFFER -> entry.storageOffer(v, (OrderRequest) request, state);
                 };
             }
             return act(decision, callerId);

@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every venue end to end in the running product, registry and exchange on one node over Kafka and HTTP: a request
  * (signed where the issue says so) → the gateway → the registry's decision → the book or venue → the registry's
  * settlement. Market orders with protection, agreement trades, the regulator's primary auction and energy pool
- * bidding. The energy book's time is driven by this test (the exchange's own clock is off), so a clearing period
+ * bidding, with storage offers of stored energy. The energy book's time is driven by this test (the exchange's own clock is off), so a clearing period
  * ends exactly when the test says.
  */
 @ExtendWith(KafkaBrokerExtension.class)
@@ -357,8 +357,90 @@ class VenuesEndToEndIT {
         assertThat(cast.cashOf(platform) - platformBefore).as("pool: -1720 + 1290, commissions 3 + 3")
                 .isEqualTo(-1_720 + 1_290 + 6);
         assertThat(cast.holding(consumer, ENERGY)).as("energy is never held in the registry").isZero();
+        java.util.Set<String> tradeIds = new java.util.HashSet<>(trades.stream().map(TradeExecuted::getTradeId)
+                .toList());
         assertThat(node.api.get("/api/v1/market/" + ENERGY + "/trades", consumer.token()).body()
-                .getJsonArray("trades").stream().filter(p -> "POOL".equals(((JsonObject) p).getString("venue")))
-                .count()).isEqualTo(3);
+                .getJsonArray("trades").stream().filter(p -> "POOL".equals(((JsonObject) p).getString("venue"))
+                        && tradeIds.contains(((JsonObject) p).getString("tradeId"))).count()).isEqualTo(3);
+    }
+
+    // ------------------------------------------------------------------------------------------ storage offers
+
+    /** A signed OrderRequest as the body of the order or storage-offer route, with the storage flag as given. */
+    private static JsonObject signedOffer(Member who, String instrument, Side side, long price, long quantity,
+                                          boolean storage) {
+        io.carbonx.requests.OrderRequest request = io.carbonx.requests.OrderRequest.newBuilder()
+                .setChainId(Cast.CHAIN).setParticipantId(who.id()).setSequence(who.nextSequence())
+                .setClientOrderId(cast.unique("st")).setInstrumentId(instrument).setSide(side)
+                .setOrderType(OrderType.LIMIT).setTimeInForce(TimeInForce.GTC).setPriceMinor(price)
+                .setQuantity(quantity).setExpiresAtMs(null).setStorage(storage).build();
+        byte[] bytes = EventCodec.standard().encode(request);
+        return new JsonObject().put("request", Base64.getEncoder().encodeToString(bytes))
+                .put("signature", Base64.getEncoder().encodeToString(who.signer().sign(bytes)))
+                .put("certificateSerial", who.serial());
+    }
+
+    private static void refusedOffer(String route, Member who, JsonObject body, String reason) {
+        Api.Response r = node.api.post(route, body, who.token());
+        assertThat(r.status()).as(r.body().encode()).isEqualTo(422);
+        assertThat(r.body().getString("reasonCode")).isEqualTo(reason);
+    }
+
+    @Test
+    void aStorageOffer_isSoldToAConsumerAfterThePoolCheapestFirst_andSettles_whileBadOffersChangeNothing()
+            throws Exception {
+        Member store = cast.enterprise("Battery Storage Operator", 100_000);
+        Member consumer = cast.enterprise("Cold Store Consumer", 100_000);
+        cast.allocate(store, ENERGY, 100); // the regulator records 100 kWh stored in the operator's device
+        await("the stored energy", WAIT, () -> cast.holding(store, ENERGY) == 100);
+
+        refusedOffer("/api/v1/storage-offers", store, signedOffer(store, EUA, Side.SELL, 5_000, 10, true),
+                "STORAGE_NOT_ENERGY");
+        refusedOffer("/api/v1/storage-offers", store, signedOffer(store, ENERGY, Side.BUY, 44, 10, true),
+                "STORAGE_MUST_SELL");
+        refusedOffer("/api/v1/storage-offers", store, signedOffer(store, ENERGY, Side.SELL, 44, 10, false),
+                "STORAGE_FLAG_MISMATCH");
+        refusedOffer("/api/v1/orders", store, signedOffer(store, ENERGY, Side.SELL, 44, 10, true),
+                "STORAGE_FLAG_MISMATCH");
+        String tooMuch = submitted(node.api.post("/api/v1/storage-offers",
+                signedOffer(store, ENERGY, Side.SELL, 44, 101, true), store.token()));
+        await("the registry refuses an offer beyond the stored energy", WAIT, () -> on(node.topics.orders(),
+                io.carbonx.events.OrderRejected.class).stream().anyMatch(x -> x.getOrderId().equals(tooMuch)
+                && x.getReasonCode().equals("INSUFFICIENT_HOLDINGS")));
+        assertThat(cast.holding(store, ENERGY)).as("bad offers change nothing").isEqualTo(100);
+        assertThat(cast.cash(store)).isEqualTo(100_000);
+
+        await("early in a clearing period", WAIT, () -> System.currentTimeMillis() % ENERGY_PERIOD_MS < 3_000);
+        String offer = submitted(node.api.post("/api/v1/storage-offers",
+                signedOffer(store, ENERGY, Side.SELL, 44, 30, true), store.token()));
+        String bid = cast.limit(consumer, ENERGY, Side.BUY, 48, 10);
+        await("both accepted", WAIT, () -> on(node.topics.orders(), OrderAccepted.class).stream()
+                .filter(a -> a.getOrderId().equals(offer) || a.getOrderId().equals(bid)).count() == 2);
+        assertThat(on(node.topics.orders(), OrderAccepted.class)).filteredOn(a -> a.getOrderId().equals(offer))
+                .singleElement().satisfies(a -> assertThat(a.getQuantityLocked()).isEqualTo(30));
+        assertThat(on(node.topics.submitted(), OrderSubmitted.class)).filteredOn(s -> s.getOrderId().equals(offer))
+                .singleElement().satisfies(s -> assertThat(s.getStorage()).isTrue());
+        long period = on(node.topics.submitted(), OrderSubmitted.class).stream()
+                .filter(s -> s.getOrderId().equals(bid)).findFirst().orElseThrow().getEnvelope().getLogicalTime()
+                / ENERGY_PERIOD_MS;
+
+        cast.tick(ENERGY, (period + 1) * ENERGY_PERIOD_MS);
+
+        TradeExecuted sale = awaitOne("the consumer buys from storage", node.topics.trades(), TradeExecuted.class,
+                t -> offer.equals(t.getSellOrderId()));
+        assertThat(sale).extracting(TradeExecuted::getBuyOrderId, TradeExecuted::getBuyerId,
+                TradeExecuted::getSellerId, TradeExecuted::getPriceMinor, TradeExecuted::getQuantity,
+                TradeExecuted::getVenue).containsExactly(bid, consumer.id(), store.id(), 44L, 10L, TradeVenue.POOL);
+        awaitOne("the unsold 20 returned", node.topics.orders(), io.carbonx.events.OrderExpired.class,
+                x -> x.getOrderId().equals(offer) && x.getRemainingQuantity() == 20);
+        awaitOne("settled", catalogue(Topics.SETTLEMENT), TradeSettled.class,
+                s -> s.getTradeId().equals(sale.getTradeId()));
+        await("the operator paid, 10 kWh delivered out of storage", WAIT,
+                () -> cast.holding(store, ENERGY) == 90 && cast.cash(store) > 100_000);
+        assertThat(cast.cash(consumer)).isEqualTo(100_000 - 440);
+        assertThat(cast.holding(consumer, ENERGY)).as("consumed through the grid, never held").isZero();
+        assertThat(node.api.get("/api/v1/market/" + ENERGY + "/trades", consumer.token()).body()
+                .getJsonArray("trades").stream().map(p -> ((JsonObject) p).getString("tradeId")))
+                .contains(sale.getTradeId());
     }
 }

@@ -34,12 +34,11 @@ public final class DemoNodeConfig {
     /** PBKDF2 iterations of the demo's throwaway keys. */
     public static final int PBKDF2_ITERATIONS = 10_000;
     /**
-     * Defaults within the window that freeze an account ({@code maxDefaults}, default 3), raised so that the rules
-     * freeze debtors at the annual settlement (penalty debt), after the books are quiet, rather than in mid-session:
-     * a freeze cancels the account's orders while the book may be filling one, and the registry then refuses that
-     * fill (a race between the services the "no lost event" check reports; see the README).
+     * Defaults within the window that freeze an account ({@code maxDefaults}): the registry's default, 3. A freeze
+     * may land while the book fills one of the account's orders: the registry asks the book to cancel what still
+     * rests and settles the fills the book made before, so no accepted trade is lost and no lock is left.
      */
-    public static final int MAX_DEFAULTS = 20;
+    public static final int MAX_DEFAULTS = 3;
     /** The registry's exchange account, also the energy pool's platform. */
     public static final String EXCHANGE_ACCOUNT = "EXCHANGE";
 

@@ -23,14 +23,14 @@ import java.util.TreeSet;
  *   <li>no negative cash, debt, holding, locked amount, remaining quantity or remaining deposit;
  *   <li>cash: {@code deposited - withdrawn = sum(unlocked cash) + sum(locked cash) + penaltiesPaid}, over all
  *       accounts including the exchange (commissions) and escrow accounts;
- *   <li>per instrument: {@code allocated + issued = held + locked + surrendered + escrowed};
+ *   <li>per instrument: {@code allocated + issued = held + locked + surrendered + escrowed + delivered};
  *   <li>debt: {@code sum(debt) = debtRecorded - debtRepaid};
  *   <li>locks: every lock belongs to exactly one open order ({@code order/<id>}: cash = remaining deposit,
- *       quantity = remaining for a sell, 0 for a buy or on an ENERGY instrument) or to one side of one pending
- *       trade (buyer: no quantity; seller: the trade quantity for an exchange trade, none for an agreement or an
- *       ENERGY trade); every open order and every pending trade has its locks; owners match;
- *   <li>status: only ACTIVE accounts have open orders; ACTIVE accounts have no debt; CANCELLED accounts hold
- *       nothing; system accounts never hold orders or debt, and trades only as the exchange account on the pool
+ *       quantity = remaining for a sell, 0 for a buy or an ENERGY supply; a storage offer's, remaining) or to one
+ *       side of one pending trade (buyer: no quantity; seller: the trade quantity for an exchange trade, none for
+ *       an agreement or an ENERGY trade but a sale from storage); every open order and every pending trade has its locks; owners match;
+ *   <li>status: CANCELLED accounts have no open orders (a FROZEN account's orders stay open until the book
+ *       reports their cancel or fills); ACTIVE accounts have no debt; CANCELLED accounts hold nothing; system accounts never hold orders or debt, and trades only as the exchange account on the pool
  *       side of ENERGY trades; the exchange holds no quotas;
  *   <li>indexes: each account's open-order and pending-trade ids are exactly its orders and trades, and every
  *       pending trade is in the settlement queue.
@@ -107,6 +107,7 @@ public final class LedgerAudit {
             }
         }
         s.totals().surrendered().forEach((i, q) -> accounted.merge(i, BigInteger.valueOf(q), BigInteger::add));
+        s.totals().delivered().forEach((i, q) -> accounted.merge(i, BigInteger.valueOf(q), BigInteger::add));
         TreeSet<String> instruments = new TreeSet<>(accounted.keySet());
         instruments.addAll(s.totals().created().keySet());
         for (String i : instruments) {
@@ -123,7 +124,9 @@ public final class LedgerAudit {
             String id = Lock.orderLockId(o.orderId());
             expected.add(id);
             Lock l = s.lock(id).orElse(null);
-            boolean locksQuantity = o.side() == Side.SELL && !s.isEnergy(o.instrumentId());
+            // an ENERGY sell locks its quantity only as a storage offer (of stored energy)
+            boolean locksQuantity = o.side() == Side.SELL
+                    && (!s.isEnergy(o.instrumentId()) || l != null && l.quantity() > 0);
             check(l != null && l.ownerId().equals(o.participantId()) && l.cashMinor() == o.depositRemainingMinor()
                     && l.quantity() == (locksQuantity ? o.remaining() : 0), "order lock mismatch " + id);
         }
@@ -134,7 +137,10 @@ public final class LedgerAudit {
             expected.add(sl);
             Lock bl = s.lock(b).orElse(null);
             Lock sk = s.lock(sl).orElse(null);
-            long sellerQty = t.kind() == TradeKind.EXCHANGE && !s.isEnergy(t.instrumentId()) ? t.quantity() : 0;
+            // an ENERGY trade's seller lock holds the quantity only for a sale from storage
+            boolean energy = s.isEnergy(t.instrumentId());
+            long sellerQty = t.kind() != TradeKind.EXCHANGE ? 0 : !energy ? t.quantity()
+                    : sk != null && sk.quantity() > 0 ? t.quantity() : 0;
             check(bl != null && bl.ownerId().equals(t.buyerId()) && bl.quantity() == 0, "buyer lock mismatch " + b);
             check(sk != null && sk.ownerId().equals(t.sellerId()) && sk.quantity() == sellerQty,
                     "seller lock mismatch " + sl);
@@ -145,9 +151,10 @@ public final class LedgerAudit {
 
     private void statusRules() {
         for (Account a : s.accounts().values()) {
-            if (a.status() != AccountStatus.ACTIVE) {
+            if (a.status() == AccountStatus.CANCELLED) {
                 check(a.openOrderIds().isEmpty(), a.status() + " account with open orders " + a.id());
-            } else {
+            }
+            if (a.status() == AccountStatus.ACTIVE) {
                 check(a.debtMinor() == 0, "ACTIVE account with debt " + a.id());
             }
             if (a.status() == AccountStatus.CANCELLED) {

@@ -57,17 +57,34 @@ public sealed interface LedgerCommand {
 
     // ---------------------------------------------------------------- orders
 
-    /** An order the exchange received; the ledger accepts it (locking) or rejects it. */
+    /**
+     * An order the exchange received; the ledger accepts it (locking) or rejects it. {@code storage}: a storage
+     * offer (an ENERGY SELL of stored energy the participant holds, locked like an allowance sell).
+     */
     record SubmitOrder(String orderId, String participantId, String instrumentId, Side side, long priceMinor,
-                       long quantity, long time) implements LedgerCommand { }
+                       long quantity, boolean storage, long time) implements LedgerCommand {
+        /** An ordinary order (not a storage offer). */
+        public SubmitOrder(String orderId, String participantId, String instrumentId, Side side, long priceMinor,
+                           long quantity, long time) {
+            this(orderId, participantId, instrumentId, side, priceMinor, quantity, false, time);
+        }
+    }
 
     /**
      * Cancels {@code quantity} of an open order (null: all that remains), releasing its share of the lock. A book
      * reports the quantity it took off the book; fills it made before may not be recorded yet (trades and order
-     * outcomes travel on different topics), so the order stays open for them.
+     * outcomes travel on different topics), so the order stays open for them. {@code cause} is recorded on the
+     * OrderCancelled: ACCOUNT_FROZEN when the book cancelled the order because the registry froze its account
+     * (the registry asks the book to cancel; the book is the authority over what rests), else REQUESTED.
      */
-    record CancelOrder(String orderId, Long quantity, long time) implements LedgerCommand {
-        /** Cancels all that remains. */
+    record CancelOrder(String orderId, Long quantity, io.carbonx.registry.core.model.CancelCause cause, long time)
+            implements LedgerCommand {
+        /** Cancels {@code quantity} (null: all that remains) at the participant's request. */
+        public CancelOrder(String orderId, Long quantity, long time) {
+            this(orderId, quantity, io.carbonx.registry.core.model.CancelCause.REQUESTED, time);
+        }
+
+        /** Cancels all that remains at the participant's request. */
         public CancelOrder(String orderId, long time) {
             this(orderId, null, time);
         }

@@ -90,6 +90,8 @@ public final class DefaultDecider {
         Account a = frozen(s, c.participantId());
         require(a.pendingTradeIds().isEmpty(), ReasonCode.PENDING_OBLIGATIONS,
                 a.id() + " has pending trades " + a.pendingTradeIds());
+        require(a.openOrderIds().isEmpty(), ReasonCode.PENDING_OBLIGATIONS,
+                a.id() + " has orders the book has not cancelled yet " + a.openOrderIds());
         Account escrow = s.account(s.escrowAccountId()).orElseThrow();
         Amounts.add(escrow.cashMinor(), a.cashMinor());
         a.holdings().forEach((i, q) -> Amounts.add(escrow.holding(i), q));

@@ -2,20 +2,20 @@ package io.carbonx.registry.core.defaults;
 
 import io.carbonx.registry.core.Emitter;
 import io.carbonx.registry.core.event.LedgerEvent.AccountFrozen;
-import io.carbonx.registry.core.event.LedgerEvent.OrderCancelled;
-import io.carbonx.registry.core.model.CancelCause;
 import io.carbonx.registry.core.model.FreezeReason;
 import io.carbonx.registry.core.state.Account;
 import io.carbonx.registry.core.state.LedgerState;
-import io.carbonx.registry.core.state.Lock;
-import io.carbonx.registry.core.state.OpenOrder;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Freezing an account: AccountFrozen, then one OrderCancelled (cause ACCOUNT_FROZEN) per open order in order
- * id order, each releasing exactly what its lock holds. Trade and agreement locks stay: those obligations
- * still settle (or default) at their due time.
+ * Freezing an account: AccountFrozen, nothing else. The account's open orders stay open, with their locks, until
+ * the book reports what became of them: the book is the authority over what rests, and a fill it executed before
+ * it saw the freeze is an accepted trade. The registry service asks the book to cancel each of them (an
+ * OrderCancelRequested per open order, published with the freeze, in order id order); the book cancels what still
+ * rests and reports OrderCancelled (reason ACCOUNT_FROZEN), whose {@code CancelOrder} (cause ACCOUNT_FROZEN)
+ * releases the share of the lock of the quantity taken off; fills executed before the cancel arrive as
+ * TradeExecuted and settle like any fill, in either order (see {@code OrderDecider}). A frozen account opens no new
+ * order, and cannot be cancelled while orders remain open. Trade and agreement locks stay: those obligations still
+ * settle (or default) at their due time.
  */
 public final class Freezing {
     private Freezing() {
@@ -30,12 +30,5 @@ public final class Freezing {
      */
     public static void freeze(LedgerState s, Account a, FreezeReason reason, long time, Emitter out) {
         out.emit(new AccountFrozen(a.id(), reason, time));
-        List<String> open = new ArrayList<>(a.openOrderIds());
-        for (String orderId : open) {
-            OpenOrder o = s.openOrder(orderId).orElseThrow();
-            Lock l = s.lock(Lock.orderLockId(orderId)).orElseThrow();
-            out.emit(new OrderCancelled(o.orderId(), o.participantId(), l.cashMinor(), l.quantity(),
-                    CancelCause.ACCOUNT_FROZEN, o.remaining(), time));
-        }
     }
 }

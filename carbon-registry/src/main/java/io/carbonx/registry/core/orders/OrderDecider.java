@@ -41,7 +41,12 @@ import io.carbonx.registry.core.state.OpenOrder;
  *       portions sum to the deposit exactly ({@link Amounts#proRata}). The trade is due at the end of its
  *       settlement window.
  *   <li>ENERGY instruments (pool bidding, {@code 003} §4.2) are settled in cash only: the energy is delivered
- *       through the grid, not held here. A sell locks its deposit but no quantity, and a fill may have the pool
+ *       through the grid, not held here. A sell locks its deposit but no quantity, except a storage offer
+ *       ({@code SubmitOrder.storage}): energy stored in a device, which its operator holds here (recorded by the
+ *       regulator's allocation to it) and offers into a clearing period; it locks the quantity like an allowance
+ *       sell (INSUFFICIENT_HOLDINGS without it; INSTRUMENT_KIND_MISMATCH off energy, SIDE_MISMATCH for a buy), its
+ *       fills move it into the trade's seller lock and settlement delivers it out of the registry (to the grid).
+ *       A fill may have the pool
  *       on one side — the platform, i.e. the exchange account, with no order (the pool buying unsold supply at
  *       the pool price, or consumers buying from the pool). A supply's price is its ask for peer trades; the pool
  *       takes its unsold energy at the fixed pool price whatever the ask (the venue's rule, {@code POOL_BIDDING.md}
@@ -66,8 +71,8 @@ public final class OrderDecider {
         table.on(CancelOrder.class, (c, s, out) -> {
             OpenOrder o = openOrder(s, c.orderId());
             long[] r = reduction(s, o, c.quantity());
-            out.emit(new OrderCancelled(o.orderId(), o.participantId(), r[1], r[2], CancelCause.REQUESTED, r[0],
-                    c.time()));
+            CancelCause cause = c.cause() == null ? CancelCause.REQUESTED : c.cause();
+            out.emit(new OrderCancelled(o.orderId(), o.participantId(), r[1], r[2], cause, r[0], c.time()));
         });
         table.on(ExpireOrder.class, (c, s, out) -> {
             OpenOrder o = openOrder(s, c.orderId());
@@ -103,7 +108,12 @@ public final class OrderDecider {
         long deposit = Collateral.deposit(config, a, notional);
         Collateral.requireCashFor(a, deposit, "participant");
         long quantityLocked = 0;
-        if (side == Side.SELL && !s.isEnergy(c.instrumentId())) {
+        if (c.storage()) {
+            require(s.isEnergy(c.instrumentId()), ReasonCode.INSTRUMENT_KIND_MISMATCH,
+                    "a storage offer is of stored energy; " + c.instrumentId() + " is not energy");
+            require(side == Side.SELL, ReasonCode.SIDE_MISMATCH, "a storage offer sells");
+        }
+        if (side == Side.SELL && (!s.isEnergy(c.instrumentId()) || c.storage())) {
             require(a.holding(c.instrumentId()) >= c.quantity(), ReasonCode.INSUFFICIENT_HOLDINGS,
                     "holds " + a.holding(c.instrumentId()) + " " + c.instrumentId() + ", sells " + c.quantity());
             quantityLocked = c.quantity();

@@ -29,7 +29,9 @@ import io.carbonx.registry.core.state.LedgerState;
  * allowances won in the regulator's primary allocation auction (paid for at the clearing price).
  * <ul>
  *   <li>Instruments are ALLOWANCE (of a vintage), OFFSET (of an issuance year) or ENERGY (a product traded by pool
- *       bidding, of a year: it is never allocated, issued or surrendered, only traded and settled in cash).
+ *       bidding, of a year: traded and settled in cash, never issued or surrendered; an allocation of ENERGY
+ *       records energy stored in a participant's storage device, metered and attested by the regulator: the only
+ *       energy ever held here, which the operator offers in storage offers and which leaves with their sales).
  *   <li>An allocation of vintage V first settles the enterprise's pending deduction for V (a shortfall
  *       treated as "deducted from next year's allocation"): {@code credited = requested - deducted}.
  *   <li>Offsets are issued with a serial range; a serial can never be issued twice: a range sharing any serial
@@ -67,11 +69,12 @@ public final class QuotaDecider {
         Guards.actor(s, c.actorId(), Role.REGULATOR);
         Guards.positiveQuantity(c.quantity(), "quantity");
         Instrument i = Guards.instrument(s, c.instrumentId());
-        require(i.kind() == InstrumentKind.ALLOWANCE, ReasonCode.INSTRUMENT_KIND_MISMATCH,
-                c.instrumentId() + " is not an allowance");
+        require(i.kind() == InstrumentKind.ALLOWANCE || i.kind() == InstrumentKind.ENERGY,
+                ReasonCode.INSTRUMENT_KIND_MISMATCH, c.instrumentId() + " is not an allowance or energy");
         Account a = Guards.enterprise(s, c.participantId());
         Guards.notCancelled(a);
-        long deducted = Math.min(c.quantity(), s.compliance().pendingDeduction(a.id(), i.vintage()));
+        long deducted = i.kind() == InstrumentKind.ENERGY ? 0
+                : Math.min(c.quantity(), s.compliance().pendingDeduction(a.id(), i.vintage()));
         long credited = c.quantity() - deducted;
         Amounts.add(a.holding(i.instrumentId()), credited);
         Amounts.add(s.totals().created().getOrDefault(i.instrumentId(), 0L), credited);

@@ -48,7 +48,8 @@ final class OrderEvolution {
     }
 
     /**
-     * Moves the fill's deposit portions (and, except on an ENERGY instrument, the seller's quantity) from the
+     * Moves the fill's deposit portions (and the seller's quantity, if its order locked some: every sell but an
+     * ENERGY supply) from the
      * order locks into the trade locks. A side without an order (the pool of an energy venue) locks nothing.
      */
     private static void traded(LedgerState s, TradeRecorded e) {
@@ -60,7 +61,8 @@ final class OrderEvolution {
                 || sell != null && sell.side() != Side.SELL) {
             throw new IllegalStateException("trade sides do not match orders: " + e.tradeId());
         }
-        long delivered = s.isEnergy(e.instrumentId()) ? 0 : e.quantity();
+        long delivered = sell != null && Locks.require(s, Lock.orderLockId(e.sellOrderId())).quantity() > 0
+                ? e.quantity() : 0;
         Lock buyerLock = Locks.emptyLock(s, Lock.buyerLockId(e.tradeId()), e.buyerId(), e.instrumentId());
         Lock sellerLock = Locks.emptyLock(s, Lock.sellerLockId(e.tradeId()), e.sellerId(), e.instrumentId());
         if (buy != null) {

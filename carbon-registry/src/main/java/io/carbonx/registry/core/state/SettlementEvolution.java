@@ -78,6 +78,8 @@ final class SettlementEvolution {
         if (i.kind() != InstrumentKind.ENERGY) {
             buyer.addHolding(e.instrumentId(), e.quantity());
             seller.addHolding(e.instrumentId(), Math.subtractExact(e.quantityFromLock(), e.quantity()));
+        } else if (e.quantityFromLock() > 0) {
+            s.totals.delivered(e.instrumentId(), e.quantityFromLock()); // stored energy sold: out to the grid
         }
         seller.addCash(Math.addExact(e.notionalMinor() - e.commissionMinor(), e.sellerDepositReleasedMinor()));
         long commission = Math.addExact(e.commissionMinor(), e.buyerCommissionMinor());

@@ -120,7 +120,9 @@ public final class StateHasher {
         Totals t = s.totals;
         lng(t.depositedMinor()).lng(t.withdrawnMinor()).lng(t.penaltiesPaidMinor()).lng(t.commissionsMinor());
         lng(t.forfeitedMinor()).lng(t.debtRecordedMinor()).lng(t.debtRepaidMinor());
-        return longMap(t.created()).longMap(t.surrendered());
+        longMap(t.created()).longMap(t.surrendered());
+        // stored energy delivered: hashed only once there is some, so states without storage keep their hashes
+        return t.delivered().isEmpty() ? this : longMap(t.delivered());
     }
 
     private StateHasher longMap(SortedMap<String, Long> m) {

@@ -9,8 +9,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>cash: {@code deposited - withdrawn = sum(available cash) + sum(locked cash) + penaltiesPaid} over all
  *       accounts (the exchange account's cash includes every commission; escrow holds cancelled accounts' cash);
- *   <li>per instrument: {@code created = held + locked + surrendered + escrowed}, where created is allowances
- *       credited by allocation plus offsets issued;
+ *   <li>per instrument: {@code created = held + locked + surrendered + escrowed + delivered}, where created is
+ *       allowances (or stored energy) credited by allocation plus offsets issued, and delivered is stored energy
+ *       sold from storage (it leaves the registry through the grid);
  *   <li>debt: {@code sum(debt) = debtRecorded - debtRepaid}.
  * </ul>
  */
@@ -24,6 +25,7 @@ public final class Totals {
     private long debtRepaidMinor;
     private final TreeMap<String, Long> created = new TreeMap<>();
     private final TreeMap<String, Long> surrendered = new TreeMap<>();
+    private final TreeMap<String, Long> delivered = new TreeMap<>();
 
     Totals() {
     }
@@ -98,6 +100,15 @@ public final class Totals {
 
     void created(String instrumentId, long quantity) {
         created.merge(instrumentId, quantity, Math::addExact);
+    }
+
+    /** @return units delivered out of the registry per instrument (stored energy sold from storage) */
+    public SortedMap<String, Long> delivered() {
+        return Collections.unmodifiableSortedMap(delivered);
+    }
+
+    void delivered(String instrumentId, long quantity) {
+        delivered.merge(instrumentId, quantity, Math::addExact);
     }
 
     void surrendered(String instrumentId, long quantity) {

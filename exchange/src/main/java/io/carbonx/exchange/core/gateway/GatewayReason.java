@@ -62,7 +62,14 @@ public enum GatewayReason {
     /** price × quantity does not fit in 64 bits. */
     NOTIONAL_OVERFLOW(422),
     /** The expiry time is not in the future. */
-    EXPIRY_IN_PAST(422);
+    EXPIRY_IN_PAST(422),
+    /** A storage offer (signed with {@code storage = true}) sent to the order route, or an ordinary order sent to
+     *  the storage-offer route: the route must match what was signed. */
+    STORAGE_FLAG_MISMATCH(422),
+    /** A storage offer on an instrument that is not energy (pool bidding). */
+    STORAGE_NOT_ENERGY(422),
+    /** A storage offer that buys: storage offers sell stored energy. */
+    STORAGE_MUST_SELL(422);
 
     private final int httpStatus;
 

@@ -5,6 +5,7 @@ import io.carbonx.events.OrderCancelRequested;
 import io.carbonx.events.OrderReplaceRequested;
 import io.carbonx.events.OrderSubmitted;
 import io.carbonx.events.OrderType;
+import io.carbonx.events.Side;
 import io.carbonx.events.RequestRejected;
 import io.carbonx.exchange.core.market.MarketDefinition;
 import io.carbonx.requests.CancelRequest;
@@ -40,6 +41,7 @@ public final class OrderEntry {
     public static final String ORDER = "ORDER";
     public static final String CANCEL = "CANCEL";
     public static final String REPLACE = "REPLACE";
+    public static final String STORAGE_OFFER = "STORAGE_OFFER";
 
     private final String chainId;
     private final TreeMap<String, MarketDefinition> instruments = new TreeMap<>();
@@ -53,8 +55,23 @@ public final class OrderEntry {
         instruments.forEach(d -> this.instruments.put(d.instrumentId(), d));
     }
 
-    /** Decides a new order. */
+    /** Decides a new order (an ordinary one: a request signed as a storage offer is refused here). */
     public GatewayDecision order(VerifiedRequest v, OrderRequest r, SubmittedState state) {
+        return newOrder(v, r, state, false);
+    }
+
+    /**
+     * Decides a storage offer: an OrderRequest signed with {@code storage = true}, a SELL LIMIT of stored energy on
+     * an ENERGY instrument (STORAGE_FLAG_MISMATCH, STORAGE_NOT_ENERGY, STORAGE_MUST_SELL, then the energy rules,
+     * after the identity, duplicate and sequence checks of any order). Published as an OrderSubmitted with
+     * {@code storage = true}, under the participant's sequence like its orders.
+     */
+    public GatewayDecision storageOffer(VerifiedRequest v, OrderRequest r, SubmittedState state) {
+        return newOrder(v, r, state, true);
+    }
+
+    private GatewayDecision newOrder(VerifiedRequest v, OrderRequest r, SubmittedState state, boolean storage) {
+        String type = storage ? STORAGE_OFFER : ORDER;
         String p = r.getParticipantId();
         Optional<GatewayReason> reason = identity(v, p, r.getChainId());
         Optional<SubmittedState.FirstResult> first = reason.isEmpty() ? state.firstResult(p, r.getClientOrderId())
@@ -62,10 +79,11 @@ public final class OrderEntry {
         if (first.isPresent()) {
             return GatewayDecision.duplicate(first.get());
         }
-        reason = reason.or(() -> sequence(state, p, r.getSequence())).or(() -> rules(r.getInstrumentId(),
-                r.getOrderType(), r.getPriceMinor(), r.getQuantity(), r.getExpiresAtMs(), v.nowMs()));
+        reason = reason.or(() -> sequence(state, p, r.getSequence())).or(() -> storageRules(r, storage))
+                .or(() -> rules(r.getInstrumentId(), r.getOrderType(), r.getPriceMinor(), r.getQuantity(),
+                        r.getExpiresAtMs(), v.nowMs()));
         if (reason.isPresent()) {
-            return reject(v, ORDER, r.getClientOrderId(), r.getSequence(), reason.get(), r.getInstrumentId());
+            return reject(v, type, r.getClientOrderId(), r.getSequence(), reason.get(), r.getInstrumentId());
         }
         String orderId = p + "-" + r.getSequence();
         OrderSubmitted event = OrderSubmitted.newBuilder()
@@ -74,8 +92,26 @@ public final class OrderEntry {
                 .setInstrumentId(r.getInstrumentId()).setSide(r.getSide()).setOrderType(r.getOrderType())
                 .setTimeInForce(r.getTimeInForce()).setPriceMinor(r.getPriceMinor()).setQuantity(r.getQuantity())
                 .setExpiresAtMs(r.getExpiresAtMs()).setRequestBytes(ByteBuffer.wrap(v.requestBytes().clone()))
-                .setSignature(v.signature()).setProtectionPriceMinor(protection(r)).build();
+                .setSignature(v.signature()).setProtectionPriceMinor(protection(r)).setStorage(storage).build();
         return GatewayDecision.publish(event, orderId, r.getSequence());
+    }
+
+    /** The storage-offer checks: the signed flag matches the route; a storage offer is an energy sell. */
+    private Optional<GatewayReason> storageRules(OrderRequest r, boolean storage) {
+        if (r.getStorage() != storage) {
+            return Optional.of(GatewayReason.STORAGE_FLAG_MISMATCH);
+        }
+        if (!storage) {
+            return Optional.empty();
+        }
+        MarketDefinition d = instruments.get(r.getInstrumentId());
+        if (d == null) {
+            return Optional.of(GatewayReason.UNKNOWN_INSTRUMENT);
+        }
+        if (!d.isEnergy()) {
+            return Optional.of(GatewayReason.STORAGE_NOT_ENERGY);
+        }
+        return r.getSide() == Side.SELL ? Optional.empty() : Optional.of(GatewayReason.STORAGE_MUST_SELL);
     }
 
     /** The protection price stamped on a MARKET order (the rules accepted it, so there is one); null for LIMIT. */

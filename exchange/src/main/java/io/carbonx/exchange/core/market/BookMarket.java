@@ -11,6 +11,7 @@ import io.carbonx.events.OrderCancelled;
 import io.carbonx.events.OrderType;
 import io.carbonx.exchange.core.matching.AdvanceTime;
 import io.carbonx.exchange.core.matching.CancelOrder;
+import io.carbonx.exchange.core.matching.CancelReason;
 import io.carbonx.exchange.core.matching.Command;
 import io.carbonx.exchange.core.matching.MatchEvent;
 import io.carbonx.exchange.core.matching.MatchingEngine;
@@ -45,8 +46,10 @@ import org.apache.avro.specific.SpecificRecord;
  *       the new id. If the old order is not live any more (filled meanwhile) or the engine refuses, the new order
  *       is OrderCancelled with the reason and the old one, if live, is removed (REPLACED): the registry has already
  *       cancelled it.</li>
- *   <li><b>OrderCancelRequested</b> (forwarded by the registry): a {@link CancelOrder}; a refusal (the order was
- *       filled meanwhile) is published as OrderRejected.</li>
+ *   <li><b>OrderCancelRequested</b> (forwarded by the registry, or the registry's own after it froze the owner's
+ *       account: actor {@link OrderOutcomes#REGISTRY_ACTOR}): a {@link CancelOrder} of what still rests, published
+ *       OrderCancelled CLIENT_REQUEST (ACCOUNT_FROZEN for the registry's own); a refusal (the order was filled
+ *       meanwhile) is published as OrderRejected. Fills made before are already on their way and stand.</li>
  *   <li><b>ClockTicked</b> (scope = instrument): time passes ({@link AdvanceTime}): session phases, auctions, DAY
  *       expiry. Ticks whose sequence is not above the last one seen are ignored.</li>
  *   <li><b>GTC expiry</b>: before every input, orders whose {@code expiresAtMs} is at or before the input's time
@@ -177,8 +180,9 @@ final class BookMarket implements Market {
     private void cancel(OrderCancelRequested c, long time, Outputs out) {
         Optional<LiveOrders.Live> l = live.byExternal(c.getOrderId());
         RejectReason rejected = l.isEmpty() ? RejectReason.UNKNOWN_ORDER
-                : run(new CancelOrder(l.get().engineId(), c.getParticipantId(), time), BookTranslator.Cause.PLAIN,
-                        out);
+                : run(new CancelOrder(l.get().engineId(), c.getParticipantId(), time,
+                        OrderOutcomes.byRegistry(c) ? CancelReason.ACCOUNT_FROZEN : CancelReason.USER_REQUESTED),
+                        BookTranslator.Cause.PLAIN, out);
         if (rejected != null) {
             OrderOutcomes.rejected(out, instrumentId, c.getOrderId(), c.getParticipantId(), rejected.name(),
                     "cancel refused by the book: " + rejected.name(), time);
@@ -186,8 +190,9 @@ final class BookMarket implements Market {
     }
 
     /**
-     * The registry cancelled the order (frozen account) and published the outcome: time passes as for any input
-     * (session events are published), then the order leaves the book without a second OrderCancelled.
+     * The registry cancelled the order and published the outcome (logs written before the registry asked the book
+     * to cancel a frozen account's orders instead): time passes as for any input (session events are published),
+     * then the order leaves the book without a second OrderCancelled.
      */
     private void cancelledElsewhere(OrderCancelled c, Outputs out) {
         long time = advance(c.getEnvelope().getLogicalTime(), out);

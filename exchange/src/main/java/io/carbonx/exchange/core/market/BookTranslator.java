@@ -234,7 +234,7 @@ final class BookTranslator {
             case IOC_REMAINDER -> "IOC_REMAINDER";
             case MARKET_REMAINDER -> "MARKET_REMAINDER";
             case FOK_NOT_FILLABLE -> "FOK_UNFILLED";
-            case PARTICIPANT_MASS_CANCEL -> "ACCOUNT_FROZEN";
+            case PARTICIPANT_MASS_CANCEL, ACCOUNT_FROZEN -> "ACCOUNT_FROZEN";
         };
     }
 }

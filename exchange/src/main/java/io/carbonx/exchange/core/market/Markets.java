@@ -33,8 +33,9 @@ import org.apache.avro.specific.SpecificRecord;
  *       configured here, an acceptance is answered OrderCancelled UNKNOWN_INSTRUMENT (so the registry releases its
  *       locks) and a cancel OrderRejected UNKNOWN_INSTRUMENT;</li>
  *   <li>{@link ClockTicked}: routed by {@code scope}; ticks for other scopes are ignored;</li>
- *   <li>an {@link OrderCancelled} written by another actor than the exchange (the registry cancels the orders of
- *       a frozen account and publishes the outcome itself): the order leaves the book silently;</li>
+ *   <li>an {@link OrderCancelled} written by another actor than the exchange (in logs written before the registry
+ *       asked the book to cancel a frozen account's orders with an OrderCancelRequested of its own): the order
+ *       leaves the book silently;</li>
  *   <li>{@link AgreementSubmitted}, {@link AuctionScheduleRequested}, {@link AuctionBidRequested},
  *       {@link AuctionCloseRequested}: routed by {@code instrumentId} to the book's agreement desk and primary
  *       auctions; refusals (including an unknown or energy instrument) are RequestRejected to the requester.</li>

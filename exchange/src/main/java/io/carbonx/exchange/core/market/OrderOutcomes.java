@@ -21,6 +21,16 @@ final class OrderOutcomes {
     static final String SESSION_CLOSED = "SESSION_CLOSED";
     static final String PERIOD_CLEARED = "PERIOD_CLEARED";
     static final String REPLACED = "REPLACED";
+    /**
+     * The registry's actor name. An OrderCancelRequested of this actor is the registry's own, after it froze the
+     * order's account (it asks the book, the authority over what rests, to cancel what still does).
+     */
+    static final String REGISTRY_ACTOR = "carbonx-registry";
+
+    /** Whether a cancel request is the registry's own, after a freeze (not a participant's forwarded request). */
+    static boolean byRegistry(io.carbonx.events.OrderCancelRequested c) {
+        return REGISTRY_ACTOR.equals(c.getEnvelope().getActor());
+    }
 
     private OrderOutcomes() {
     }

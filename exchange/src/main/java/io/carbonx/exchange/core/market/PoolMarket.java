@@ -21,6 +21,8 @@ import io.carbonx.exchange.core.pool.PoolPurchase;
 import io.carbonx.exchange.core.pool.PoolSubmission;
 import io.carbonx.exchange.core.pool.PoolWithdrawal;
 import io.carbonx.exchange.core.pool.SourceSale;
+import io.carbonx.exchange.core.pool.StorageOffer;
+import io.carbonx.exchange.core.pool.StorageOutcome;
 import io.carbonx.exchange.core.pool.SupplyOffer;
 import io.carbonx.exchange.core.pool.SupplyOutcome;
 import java.security.MessageDigest;
@@ -33,19 +35,22 @@ import org.apache.avro.specific.SpecificRecord;
  * the input's time, which clears the open period once it has ended.
  *
  * <ul>
- *   <li>OrderAccepted SELL → a supply offer (unsold energy goes to the pool); BUY → a demand bid (limit = price).
+ *   <li>OrderAccepted SELL → a supply offer (unsold energy goes to the pool), or a storage offer when the registry
+ *       locked its quantity (stored energy, {@link #isStorageOffer}); BUY → a demand bid (limit = price).
  *       A refusal by the venue (no price, period full, ...) is published as OrderCancelled with the venue's reason.
  *       With {@code replacesOrderId}, the old order is withdrawn from the open period (OrderCancelled REPLACED)
  *       and the new one submitted.</li>
- *   <li>OrderCancelRequested → withdrawal from the open period (OrderCancelled CLIENT_REQUEST), else
+ *   <li>OrderCancelRequested → withdrawal from the open period (OrderCancelled CLIENT_REQUEST; ACCOUNT_FROZEN when
+ *       the registry asks after a freeze), else
  *       OrderRejected with the reason (e.g. UNKNOWN_ORDER once the period cleared).</li>
  *   <li>ClockTicked → time passes.</li>
  * </ul>
  * A cleared period {@code k} is published, all at the period's end time, with trade ids
  * {@code <instrument>-P<k>-<n>} and auction id {@code <instrument>-P<k>}, venue POOL: the peer trades (commission
  * rates of each party's rank), the pool's purchases of unsold supply (buyer = the platform, no buy order), the
- * consumers' purchases from the pool (seller = the platform, no sell order) or storage; then OrderExpired
- * PERIOD_CLEARED for every supply returned and every demand left unfilled, so the registry releases their locks.
+ * consumers' purchases from the pool (seller = the platform, no sell order) or storage (seller = the storage
+ * operator, sell order = its storage offer); then OrderExpired PERIOD_CLEARED for every supply returned, every
+ * storage offer's unsold energy and every demand left unfilled, so the registry releases their locks.
  */
 final class PoolMarket implements Market {
 
@@ -80,8 +85,9 @@ final class PoolMarket implements Market {
             PoolWithdrawal w = venue.withdraw(c.getOrderId(), c.getParticipantId(), time);
             if (w.withdrawn()) {
                 OrderOutcomes.cancelled(out, instrumentId, w.orderId(), c.getParticipantId(), w.quantityKwh(),
-                        BookTranslator.reasonCode(io.carbonx.exchange.core.matching.CancelReason.USER_REQUESTED),
-                        time);
+                        BookTranslator.reasonCode(OrderOutcomes.byRegistry(c)
+                                ? io.carbonx.exchange.core.matching.CancelReason.ACCOUNT_FROZEN
+                                : io.carbonx.exchange.core.matching.CancelReason.USER_REQUESTED), time);
             } else {
                 OrderOutcomes.rejected(out, instrumentId, c.getOrderId(), c.getParticipantId(), w.reason().name(),
                         "cancel refused by the pool: " + w.reason().name(), time);
@@ -134,13 +140,27 @@ final class PoolMarket implements Market {
 
     private void submit(OrderAccepted a, long time, Outputs out) {
         long price = a.getPriceMinor() == null ? 0 : a.getPriceMinor();
-        PoolSubmission s = a.getSide() == Side.SELL
-                ? venue.submitSupply(SupplyOffer.of(a.getOrderId(), a.getParticipantId(), a.getQuantity(), price), time)
-                : venue.submitDemand(new DemandBid(a.getOrderId(), a.getParticipantId(), a.getQuantity(), price), time);
+        PoolSubmission s;
+        if (isStorageOffer(a)) {
+            s = venue.submitStorage(new StorageOffer(a.getOrderId(), a.getParticipantId(), a.getQuantity(), price),
+                    time);
+        } else if (a.getSide() == Side.SELL) {
+            s = venue.submitSupply(SupplyOffer.of(a.getOrderId(), a.getParticipantId(), a.getQuantity(), price), time);
+        } else {
+            s = venue.submitDemand(new DemandBid(a.getOrderId(), a.getParticipantId(), a.getQuantity(), price), time);
+        }
         if (!s.accepted()) {
             OrderOutcomes.cancelled(out, instrumentId, a.getOrderId(), a.getParticipantId(), a.getQuantity(),
                     s.reason().name(), time);
         }
+    }
+
+    /**
+     * A storage offer: an energy SELL for which the registry locked quantity (stored energy the operator holds);
+     * an ordinary supply locks none (energy produced and delivered through the grid).
+     */
+    static boolean isStorageOffer(OrderAccepted a) {
+        return a.getSide() == Side.SELL && a.getQuantityLocked() > 0;
     }
 
     private void publish(PeriodResult r, Outputs out) {
@@ -164,6 +184,12 @@ final class PoolMarket implements Market {
         for (SupplyOutcome o : r.supplyOutcomes()) {
             if (o.returnedKwh() > 0) {
                 OrderOutcomes.expired(out, instrumentId, o.orderId(), o.supplierId(), o.returnedKwh(),
+                        OrderOutcomes.PERIOD_CLEARED, t);
+            }
+        }
+        for (StorageOutcome o : r.storageOutcomes()) {
+            if (o.returnedKwh() > 0) {
+                OrderOutcomes.expired(out, instrumentId, o.orderId(), o.ownerId(), o.returnedKwh(),
                         OrderOutcomes.PERIOD_CLEARED, t);
             }
         }

@@ -13,5 +13,7 @@ public enum CancelReason {
     /** A FOK order that could not be filled completely at once; it traded nothing. */
     FOK_NOT_FILLABLE,
     /** A {@link CancelParticipantOrders} command (e.g. the account was frozen). */
-    PARTICIPANT_MASS_CANCEL
+    PARTICIPANT_MASS_CANCEL,
+    /** A {@link CancelOrder} on the registry's behalf: it froze the owner's account. */
+    ACCOUNT_FROZEN
 }

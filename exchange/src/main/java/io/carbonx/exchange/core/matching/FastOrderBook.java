@@ -122,8 +122,17 @@ final class FastOrderBook implements OrderBook {
 
     @Override
     public long uncross(AuctionKind kind, long referencePrice, EventEmitter out) {
-        if (!calculator.compute(bids, asks, referencePrice)) {
-            return 0;
+        while (true) {
+            if (!calculator.compute(bids, asks, referencePrice)) {
+                return 0;
+            }
+            Order selfMatched = firstSelfPair(calculator.price, calculator.volume);
+            if (selfMatched == null) {
+                break;
+            }
+            out.cancelled(selfMatched.orderId, selfMatched.participantId, selfMatched.remaining,
+                    CancelReason.SELF_TRADE_PREVENTION);
+            removeResting(selfMatched);
         }
         long price = calculator.price;
         long left = calculator.volume;
@@ -151,6 +160,66 @@ final class FastOrderBook implements OrderBook {
         }
         out.auction(kind, price, calculator.volume, calculator.imbalance);
         return price;
+    }
+
+    /**
+     * Simulates the uncross allocation at {@code price} (pairing the best remaining buy with the best remaining
+     * sell until {@code volume} is allocated) without changing the book.
+     *
+     * @return the order self-trade prevention cancels at the first pair of one participant's orders, or null if
+     *     the allocation pairs no participant with itself
+     */
+    private Order firstSelfPair(long price, long volume) {
+        ArrayList<Order> buys = new ArrayList<>();
+        ArrayList<Order> sells = new ArrayList<>();
+        eligible(bids, o -> o.price >= price, buys);
+        eligible(asks, o -> o.price <= price, sells);
+        int i = 0;
+        int j = 0;
+        long buyTaken = 0;
+        long sellTaken = 0;
+        long left = volume;
+        while (left > 0) {
+            Order buy = buys.get(i);
+            Order sell = sells.get(j);
+            if (buy.participantId.equals(sell.participantId)) {
+                return selfTradeLoser(buy, sell);
+            }
+            long q = Math.min(left, Math.min(buy.remaining - buyTaken, sell.remaining - sellTaken));
+            left -= q;
+            buyTaken += q;
+            sellTaken += q;
+            if (buyTaken == buy.remaining) {
+                i++;
+                buyTaken = 0;
+            }
+            if (sellTaken == sell.remaining) {
+                j++;
+                sellTaken = 0;
+            }
+        }
+        return null;
+    }
+
+    /** The orders of a ladder passing {@code filter}, best first (priority order). */
+    private static void eligible(PriceLadder ladder, Predicate<Order> filter, ArrayList<Order> into) {
+        for (int i = ladder.size - 1; i >= 0; i--) {
+            ladder.levels[i].forEach(o -> {
+                if (filter.test(o)) {
+                    into.add(o);
+                }
+            });
+        }
+    }
+
+    /**
+     * The order self-trade prevention cancels when an uncross would pair two orders of one participant: of the
+     * two, the one that arrived later plays the incoming order (the instrument's {@link SelfTradePrevention}).
+     */
+    private Order selfTradeLoser(Order buy, Order sell) {
+        Order older = buy.sequence < sell.sequence ? buy : sell;
+        Order newer = older == buy ? sell : buy;
+        return selfTradePrevention == SelfTradePrevention.CANCEL_RESTING ? older : newer;
     }
 
     @Override

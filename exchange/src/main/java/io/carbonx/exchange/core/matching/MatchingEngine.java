@@ -106,7 +106,7 @@ public final class MatchingEngine {
             reject(c, reason);
             return;
         }
-        book.cancel(c.orderId(), CancelReason.USER_REQUESTED, out);
+        book.cancel(c.orderId(), c.reason() == null ? CancelReason.USER_REQUESTED : c.reason(), out);
     }
 
     private void replace(ReplaceOrder c) {

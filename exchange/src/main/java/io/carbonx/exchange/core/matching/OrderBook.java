@@ -64,9 +64,12 @@ interface OrderBook {
      * executable volume min(D, S) (D = buy quantity priced at or above it, S = sell quantity at or below it),
      * then the smallest |D - S|, then the nearest to {@code referencePrice}, then the lowest. Executes that
      * volume in priority order on both sides, pairing the best remaining buy with the best remaining sell,
-     * all at the clearing price; emits the trades then {@link AuctionResult}.
+     * all at the clearing price; an allocation that would pair one participant's orders is not executed:
+     * self-trade prevention cancels one of them ({@link SelfTradePrevention}, emitting {@link OrderCancelled}) and
+     * the price is determined again. Emits the cancellations, the trades, then {@link AuctionResult}.
      *
-     * @return the clearing price, or 0 if nothing crossed (no events then)
+     * @return the clearing price, or 0 if nothing executed (then no trades and no result; only self-trade
+     *     prevention's cancellations, if any)
      */
     long uncross(AuctionKind kind, long referencePrice, EventEmitter out);
 

@@ -301,4 +301,24 @@ class BookMarketRulesTest {
         assertThat(markets.depth(EUA, 5).orElseThrow().asks()).isEmpty();
         assertThat(trades(apply(buy("B1", "ENT-B", EUA, 8_000, 10, DAY + 3)))).isEmpty();
     }
+
+    @Test
+    void theRegistrysCancelRequestAfterAFreeze_cancelsWhatStillRests_asAccountFrozen_andEarlierFillsStand() {
+        apply(sell("S1", "ENT-A", EUA, 8_000, 100, DAY + 1));
+        List<MarketOutput> fill = apply(buy("B1", "ENT-B", EUA, 8_000, 40, DAY + 2));
+        io.carbonx.events.OrderCancelRequested byRegistry = io.carbonx.events.OrderCancelRequested.newBuilder(
+                Inputs.cancel("S1", "ENT-A", EUA, DAY + 3))
+                .setEnvelope(Inputs.envelope("frz-1#cancel/S1", "OrderCancelRequested", DAY + 3, "carbonx-registry"))
+                .build();
+
+        List<MarketOutput> out = apply(byRegistry);
+
+        assertThat(trades(fill)).extracting(TradeExecuted::getQuantity).containsExactly(40L);
+        assertThat(cancels(out)).extracting(OrderCancelled::getOrderId, OrderCancelled::getRemainingQuantity,
+                OrderCancelled::getReasonCode).containsExactly(org.assertj.core.groups.Tuple.tuple("S1", 60L,
+                "ACCOUNT_FROZEN"));
+        assertThat(markets.depth(EUA, 5).orElseThrow().asks()).isEmpty();
+        assertThat(cancels(apply(Inputs.cancel("S1", "ENT-A", EUA, DAY + 4)))).as("nothing rests any more")
+                .isEmpty();
+    }
 }

@@ -132,17 +132,68 @@ class CallAuctionUncrossTest {
         assertThat(s.engine.referencePrice()).isEqualTo(100);
     }
 
+    private static Scenario preOpen(long referencePrice, SelfTradePrevention stp) {
+        return new Scenario(InstrumentRules.builder(Scenario.INSTRUMENT)
+                .schedule(SessionSchedule.daily(H, 2 * H, 20 * H, 21 * H))
+                .priceBand(referencePrice, 0).selfTradePrevention(stp).build(), at(0, 1, 30));
+    }
+
     @Test
-    void auctionUncross_doesNotApplySelfTradePrevention_documentedLimitation() {
+    void uncrossSelfTradePrevention_cancelAggressor_cancelsTheLaterOwnOrder_andAllocatesToTheNextCounterparty() {
+        Scenario s = preOpen(100, SelfTradePrevention.CANCEL_AGGRESSOR);
+        s.buy("B1", "same", 101, 10);
+        s.sell("S-other", "other", 100, 10);
+        s.sell("S-own", "same", 99, 10);
+        s.buy("B2", "third", 100, 10);
+
+        List<MatchEvent> events = s.advanceTo(at(0, 2, 0));
+
+        // over the whole book the price would be 100 (volume 20), allocating B1 against S-own first: the later
+        // arrival (S-own, the aggressor) is cancelled, and the price is determined again over what is left:
+        // 101 (volume 10, imbalance 0), where B1 buys S-other's 10 and B2 (limit 100) does not trade
+        assertThat(only(events, OrderCancelled.class)).singleElement().satisfies(c -> {
+            assertThat(c.orderId()).isEqualTo("S-own");
+            assertThat(c.reason()).isEqualTo(CancelReason.SELF_TRADE_PREVENTION);
+        });
+        List<TradeExecuted> trades = only(events, TradeExecuted.class);
+        assertThat(trades).extracting(TradeExecuted::buyOrderId, TradeExecuted::sellOrderId, TradeExecuted::price,
+                TradeExecuted::quantity).containsExactly(org.assertj.core.groups.Tuple.tuple("B1", "S-other", 101L,
+                10L));
+        assertThat(trades).noneMatch(t -> t.buyParticipantId().equals(t.sellParticipantId()));
+        AuctionResult result = only(events, AuctionResult.class).get(0);
+        assertThat(result.price()).isEqualTo(101);
+        assertThat(result.volume()).isEqualTo(10);
+        assertThat(result.imbalance()).isZero();
+        assertThat(s.engine.restingOrders(Side.BUY)).extracting(RestingOrder::orderId).containsExactly("B2");
+        assertThat(s.engine.restingOrders(Side.SELL)).isEmpty();
+    }
+
+    @Test
+    void uncrossSelfTradePrevention_withCancelResting_cancelsTheEarlierOwnOrder() {
+        Scenario s = preOpen(100, SelfTradePrevention.CANCEL_RESTING);
+        s.buy("B1", "same", 100, 10);
+        s.sell("S1", "same", 100, 10);
+        s.sell("S2", "other", 100, 10);
+
+        List<MatchEvent> events = s.advanceTo(at(0, 2, 0));
+
+        assertThat(only(events, OrderCancelled.class)).extracting(OrderCancelled::orderId).containsExactly("B1");
+        assertThat(only(events, TradeExecuted.class)).isEmpty();
+        assertThat(only(events, AuctionResult.class)).as("nothing executed: no auction result").isEmpty();
+        assertThat(s.engine.referencePrice()).isEqualTo(100);
+    }
+
+    @Test
+    void uncrossOfOnlyOwnOrders_tradesNothing_andCancelsOneOfThem_byDefaultTheEarlier() {
         Scenario s = preOpen(100);
         s.buy("B1", "same", 100, 10);
         s.sell("S1", "same", 100, 10);
 
-        List<TradeExecuted> trades = only(s.advanceTo(at(0, 2, 0)), TradeExecuted.class);
+        List<MatchEvent> events = s.advanceTo(at(0, 2, 0));
 
-        assertThat(trades).singleElement().satisfies(t -> {
-            assertThat(t.buyParticipantId()).isEqualTo("same");
-            assertThat(t.sellParticipantId()).isEqualTo("same");
-        });
+        assertThat(only(events, TradeExecuted.class)).isEmpty();
+        assertThat(only(events, OrderCancelled.class)).extracting(OrderCancelled::orderId).containsExactly("B1");
+        assertThat(s.engine.restingOrders(Side.SELL)).extracting(RestingOrder::orderId).containsExactly("S1");
+        assertThat(s.engine.restingOrders(Side.BUY)).isEmpty();
     }
 }

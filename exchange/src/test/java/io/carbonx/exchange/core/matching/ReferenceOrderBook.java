@@ -254,6 +254,25 @@ final class ReferenceOrderBook implements OrderBook {
 
     @Override
     public long uncross(AuctionKind kind, long referencePrice, EventEmitter out) {
+        while (true) {
+            long[] best = bestCandidate(referencePrice);
+            if (best == null) {
+                return 0;
+            }
+            Ref selfMatched = allocate(best[0], best[1], null);
+            if (selfMatched == null) {
+                allocate(best[0], best[1], out);
+                out.auction(kind, best[0], best[1], best[2]);
+                return best[0];
+            }
+            out.cancelled(selfMatched.orderId, selfMatched.participantId, selfMatched.remaining,
+                    CancelReason.SELF_TRADE_PREVENTION);
+            orders.remove(selfMatched);
+        }
+    }
+
+    /** The uncross candidate {price, volume, imbalance}, or null if nothing crosses. */
+    private long[] bestCandidate(long referencePrice) {
         TreeSet<Long> prices = new TreeSet<>();
         for (Ref r : orders) {
             prices.add(r.price);
@@ -275,36 +294,62 @@ final class ReferenceOrderBook implements OrderBook {
                 .thenComparingLong(x -> Math.abs(x[2]))
                 .thenComparingLong(x -> Math.abs(x[0] - referencePrice))
                 .thenComparingLong(x -> x[0]));
-        if (candidates.isEmpty() || candidates.get(0)[1] == 0) {
-            return 0;
-        }
-        long price = candidates.get(0)[0];
-        long volume = candidates.get(0)[1];
+        return candidates.isEmpty() || candidates.get(0)[1] == 0 ? null : candidates.get(0);
+    }
+
+    /**
+     * Allocates {@code volume} at {@code price} pairing buys and sells in priority order. With {@code out} null,
+     * a dry run: returns the order self-trade prevention cancels at the first pair of one participant (the later
+     * arrival with CANCEL_AGGRESSOR, the earlier with CANCEL_RESTING), or null; nothing changes. With {@code out},
+     * executes (the dry run found no self pair).
+     */
+    private Ref allocate(long price, long volume, EventEmitter out) {
         List<Ref> buys = sorted(Side.BUY);
         List<Ref> sells = sorted(Side.SELL);
+        long[] left = new long[orders.size()];
+        List<Ref> all = new ArrayList<>(orders);
+        for (int k = 0; k < all.size(); k++) {
+            left[k] = all.get(k).remaining;
+        }
         int i = 0;
         int j = 0;
-        long left = volume;
-        while (left > 0) {
+        long toAllocate = volume;
+        while (toAllocate > 0) {
             Ref b = buys.get(i);
             Ref s = sells.get(j);
-            long q = Math.min(left, Math.min(b.remaining, s.remaining));
-            b.remaining -= q;
-            s.remaining -= q;
-            left -= q;
-            out.trade(price, q, b.orderId, b.participantId, b.remaining, s.orderId, s.participantId, s.remaining,
-                    null);
-            if (b.remaining == 0) {
-                orders.remove(b);
+            if (b.participantId.equals(s.participantId)) {
+                if (out != null) {
+                    throw new IllegalStateException("self pair in an executed uncross");
+                }
+                boolean cancelBuy = (stp == SelfTradePrevention.CANCEL_RESTING) == (b.sequence < s.sequence);
+                return cancelBuy ? b : s;
+            }
+            int bi = all.indexOf(b);
+            int si = all.indexOf(s);
+            long q = Math.min(toAllocate, Math.min(left[bi], left[si]));
+            left[bi] -= q;
+            left[si] -= q;
+            toAllocate -= q;
+            if (out != null) {
+                b.remaining -= q;
+                s.remaining -= q;
+                out.trade(price, q, b.orderId, b.participantId, b.remaining, s.orderId, s.participantId,
+                        s.remaining, null);
+                if (b.remaining == 0) {
+                    orders.remove(b);
+                }
+                if (s.remaining == 0) {
+                    orders.remove(s);
+                }
+            }
+            if (left[bi] == 0) {
                 i++;
             }
-            if (s.remaining == 0) {
-                orders.remove(s);
+            if (left[si] == 0) {
                 j++;
             }
         }
-        out.auction(kind, price, volume, candidates.get(0)[2]);
-        return price;
+        return null;
     }
 
     @Override

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * which instrument, side, size and limit), before anything is sent, so one seed always sends the same orders in the
  * same per-participant order; {@link #send} sends them from several client threads, paced over a duration.
  *
- * <p>The enterprises behave by kind: emitters short of allowances buy, long ones sell; traders trade both ways on
- * the continuous book and one way where call auctions uncross ({@link #sideIn}); thinly funded ones buy far beyond
+ * <p>The enterprises behave by kind: emitters short of allowances mostly buy, long ones mostly sell; traders trade
+ * both ways, on every book (a call auction's uncross never pairs an enterprise with itself: the exchange's
+ * self-trade prevention cancels one of the two orders instead); thinly funded ones buy far beyond
  * their cash with marketable immediate-or-cancel orders (their deposits cover a share only) and default on payment
  * at settlement. Sellers sell only what their allocations leave unsold (the registry would refuse the rest), and
  * every buyer but the thin ones keeps its buying within its cash. Limits follow a random walk around each
@@ -81,7 +82,7 @@ public final class OrderFlow {
         while (out.size() < count && guard++ < count * 50) {
             Cast.Enterprise e = who.get(random.nextInt(who.size()));
             Side side = out.size() % 2 == 0 ? Side.BUY : Side.SELL;
-            if (sideIn(e, m) != side || e.spec().kind() == EnterpriseSpec.Kind.THIN) {
+            if (e.spec().kind() == EnterpriseSpec.Kind.THIN) {
                 continue;
             }
             long price = m.clamp(mid + (random.nextInt(4) - (side == Side.BUY ? 1 : 2)) * step, 1_500);
@@ -103,8 +104,7 @@ public final class OrderFlow {
             case TRADER -> 0.5;
             default -> e.spec().allowances() > e.spec().emissions() ? 0.65 : 0.35;
         };
-        Side fixed = sideIn(e, m);
-        Side side = fixed != null ? fixed : random.nextDouble() < sellBias ? Side.SELL : Side.BUY;
+        Side side = random.nextDouble() < sellBias ? Side.SELL : Side.BUY;
         long qty = m.lot() * (1 + random.nextInt(m.maxLots()));
         boolean cross = random.nextDouble() < 0.35;
         long offset = m.tick() * (cross ? random.nextInt(6) : 1 + random.nextInt(10));
@@ -127,27 +127,6 @@ public final class OrderFlow {
         long qty = Math.max(m.lot(), notional / price / m.lot() * m.lot());
         Intent i = admit(e, m, Side.BUY, qty, price);
         return i == null ? null : new Intent(e, m, Side.BUY, qty, price, TimeInForce.IOC);
-    }
-
-    /**
-     * The one side an enterprise takes all day on an instrument with call auctions (null: both sides). A call
-     * uncrosses every resting order at once, so an enterprise with orders on both sides could meet itself there; an
-     * enterprise in a call keeps to one side: emitters long of allowances and holders of offsets sell, the others
-     * buy, traders split by index.
-     */
-    static Side sideIn(Cast.Enterprise e, Market m) {
-        EnterpriseSpec s = e.spec();
-        if (m == Market.OFFSET) {
-            return s.offsets() > 0 ? Side.SELL : Side.BUY;
-        }
-        if (m != Market.SESSION) {
-            return null;
-        }
-        return switch (s.kind()) {
-            case THIN -> Side.BUY;
-            case TRADER -> s.index() % 2 == 0 ? Side.SELL : Side.BUY;
-            default -> s.allowances() > s.emissions() ? Side.SELL : Side.BUY;
-        };
     }
 
     /** The intent if the enterprise's budget allows it (and then charged to it), else null. */
