@@ -122,8 +122,9 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
     }
 
     /**
-     * After the first assignment, captures the end offsets of what this member owns (nothing owned: caught up at
-     * once), then compares positions after every poll. A failed capture is retried on the next step.
+     * After an assignment, captures the end offsets of what this member owns (nothing owned: caught up at once),
+     * then compares positions after every poll. A failed capture is retried on the next step; once caught up,
+     * nothing is captured or compared again.
      */
     private void trackCatchUp() {
         if (catchUp.isCaughtUp() || !assignedOnce) {
@@ -357,6 +358,7 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         assignedOnce = true;
+        catchUpCaptured = false; // not caught up yet: the next step captures the targets of the new assignment
         notifyProcessor(() -> processor.onPartitionsAssigned(partitions));
     }
 
