@@ -44,6 +44,7 @@ public final class KafkaClients {
 
     private final String bootstrapServers;
     private final Map<String, Object> common;
+    private final Map<String, Object> consumerCommon;
 
     public KafkaClients(String bootstrapServers) {
         this(bootstrapServers, Map.of());
@@ -51,11 +52,21 @@ public final class KafkaClients {
 
     /** @param commonOverrides applied to every client this factory configures (e.g. security settings) */
     public KafkaClients(String bootstrapServers, Map<String, ?> commonOverrides) {
+        this(bootstrapServers, commonOverrides, Map.of());
+    }
+
+    /**
+     * @param commonOverrides   applied to every client this factory configures (e.g. security settings)
+     * @param consumerOverrides applied to every consumer after the common ones and before the per-call ones (e.g.
+     *                          {@code max.poll.records}, {@code interceptor.classes}); the same guarantees hold
+     */
+    public KafkaClients(String bootstrapServers, Map<String, ?> commonOverrides, Map<String, ?> consumerOverrides) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         if (bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers is blank");
         }
         this.common = Map.copyOf(commonOverrides);
+        this.consumerCommon = Map.copyOf(consumerOverrides);
     }
 
     public String bootstrapServers() {
@@ -118,6 +129,7 @@ public final class KafkaClients {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS));
         c.putAll(common);
+        c.putAll(consumerCommon);
         c.putAll(overrides);
         require(c, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         require(c, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

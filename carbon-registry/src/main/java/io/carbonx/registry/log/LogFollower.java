@@ -1,6 +1,8 @@
 package io.carbonx.registry.log;
 
 import io.carbonx.eventlog.KafkaClients;
+import io.carbonx.eventlog.runtime.CatchUpProgress;
+import io.carbonx.eventlog.runtime.CatchUpTracker;
 import io.carbonx.eventlog.runtime.KafkaClientTracker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * logged and the record skipped: a follower never stops on one bad record.
  *
  * <p>{@link #start} returns once the partitions are assigned and positioned, so a record written after it
- * returns is seen. {@link #isCaughtUp} is true once the follower has reached the end offsets it saw after its
- * last empty poll.
+ * returns is seen. {@link #isCaughtUp} is true once the follower has read up to the end offsets observed when it
+ * was positioned ({@link CatchUpTracker}; at once for a follower that starts at the end); {@link #progress} tells
+ * how far it is, for the owning service's CATCHING_UP health.
  */
 public final class LogFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogFollower.class);
@@ -41,7 +44,7 @@ public final class LogFollower implements AutoCloseable {
     private final KafkaClientTracker tracker;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean stop;
-    private volatile boolean caughtUp;
+    private final CatchUpTracker catchUp = new CatchUpTracker();
     private volatile long records;
     private volatile Throwable failure;
     private KafkaConsumer<byte[], byte[]> consumer;
@@ -90,9 +93,14 @@ public final class LogFollower implements AutoCloseable {
         return this;
     }
 
-    /** @return true once the follower reached the end of every partition (as of its last empty poll) */
+    /** @return true once the follower read up to the end offsets observed when it was positioned (latched) */
     public boolean isCaughtUp() {
-        return caughtUp;
+        return catchUp.isCaughtUp();
+    }
+
+    /** @return the replay progress (any thread) */
+    public CatchUpProgress progress() {
+        return catchUp.progress();
     }
 
     /** @return records handed to the sink */
@@ -130,15 +138,14 @@ public final class LogFollower implements AutoCloseable {
             metrics = tracker.track(c, name);
             consumer = c;
             List<TopicPartition> partitions = assign(c);
+            catchUp.capture(c, partitions, Duration.ofSeconds(30));
             positioned.countDown();
             while (!stop) {
                 ConsumerRecords<byte[], byte[]> batch = c.poll(POLL);
                 for (ConsumerRecord<byte[], byte[]> r : batch) {
                     deliver(r);
                 }
-                if (batch.isEmpty() && !caughtUp) {
-                    caughtUp = reachedEnd(c, partitions);
-                }
+                catchUp.update(c);
             }
         } catch (WakeupException e) {
             // closing
@@ -169,16 +176,6 @@ public final class LogFollower implements AutoCloseable {
         }
         partitions.forEach(c::position); // resolve the seek now, so that later writes are seen
         return partitions;
-    }
-
-    private boolean reachedEnd(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> ends = c.endOffsets(partitions);
-        for (TopicPartition tp : partitions) {
-            if (c.position(tp) < ends.get(tp)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void deliver(ConsumerRecord<byte[], byte[]> r) {

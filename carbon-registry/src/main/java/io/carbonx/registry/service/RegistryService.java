@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -191,7 +192,7 @@ public final class RegistryService implements CarbonxService {
             List<X509Certificate> caCerts = List.of(ca.rootCertificate(), ca.issuingCertificate());
             LOG.info("registry CA in {}; bootstrap REGULATOR {} (key: {})", caDir,
                     ca.bootstrapRegistration().participantId(), caDir.resolve("bootstrap.key.pem"));
-            KafkaClients clients = new KafkaClients(context.bootstrapServers());
+            KafkaClients clients = context.newKafkaClients();
             RegistryTopics topics = config.topics();
             String id = "carbonx-registry" + (topics.prefix().isEmpty() ? "" : "-" + topics.prefix());
             RegistryReadModel reads = new RegistryReadModel(config.ledger());
@@ -251,7 +252,9 @@ public final class RegistryService implements CarbonxService {
                 return new ComponentHealth(ComponentHealth.Status.DOWN, details.put("reason",
                         "replay check failed: the read model's state hash differs from the live one"));
             }
-            return ComponentHealth.up(details);
+            return ComponentHealth.catchingUp(details, Map.of("readModel", journal.progress(),
+                    "directory", identity.progress(), "loop", loop.catchUp()))
+                    .orElseGet(() -> ComponentHealth.up(details));
         }
 
         void close() {

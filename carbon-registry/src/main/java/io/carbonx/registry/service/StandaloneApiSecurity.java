@@ -20,6 +20,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -106,15 +107,19 @@ public final class StandaloneApiSecurity implements AutoCloseable {
     }
 
     /**
-     * @return UP while the identity follower runs, with the participants known, whether the follower has caught up
-     *     with the topic, and the CA directory trusted
+     * @return DOWN when the identity follower stopped; CATCHING_UP until it has read the identity topic up to the end
+     *     offsets observed at start (until then tokens of recently registered participants may be refused); else UP;
+     *     details: the participants known, whether the follower has caught up, and the CA directory trusted
      */
     public ComponentHealth health() {
         JsonObject details = new JsonObject().put("participants", security.directory().participants().size())
                 .put("identityCaughtUp", identity.isCaughtUp()).put("caCertificatesDir", caDir.toString())
                 .put("chainId", security.chainId());
-        return identity.isRunning() ? ComponentHealth.up(details)
-                : new ComponentHealth(ComponentHealth.Status.DOWN, details.put("reason", "identity follower stopped"));
+        if (!identity.isRunning()) {
+            return new ComponentHealth(ComponentHealth.Status.DOWN, details.put("reason", "identity follower stopped"));
+        }
+        return ComponentHealth.catchingUp(details, Map.of("directory", identity.progress()))
+                .orElseGet(() -> ComponentHealth.up(details));
     }
 
     /** @return the CA directory trusted */

@@ -4,7 +4,6 @@ import io.carbonx.chain.evidence.EvidenceService;
 import io.carbonx.chain.evidence.api.EvidenceRoutes;
 import io.carbonx.chain.runtime.ChainPublisher;
 import io.carbonx.chain.runtime.ValidatorStatus;
-import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.ServiceContext;
@@ -37,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * ({@code timestamping}, {@link io.carbonx.chain.runtime.BlockStamper}), and each node indexes the chain for the
  * evidence API ({@link #mountRoutes}, {@link io.carbonx.chain.evidence.live.LiveEvidenceSource}).
  *
- * <p>Health ({@code /health}): UP while every local validator runs; details per validator (height, view,
+ * <p>Health ({@code /health}): DOWN unless every local validator runs; CATCHING_UP after a start until every local
+ * validator's height is within {@value #CATCH_UP_LAG_BLOCKS} blocks of the highest height this node knows of (its
+ * validators', the blocks topic's, the publisher's); UP otherwise. Details per validator (height, view,
  * primary, view change in progress, events read but not yet anchored, records not yet read, connected peers),
  * the publisher's state, the stamper's stamped height and the evidence index's indexed and bundled heights.
  * Metrics: see {@link io.carbonx.chain.runtime.AnchorMetrics}, registered in the node's registry
@@ -47,6 +48,9 @@ public final class ChainAnchorService implements CarbonxService {
 
     private final MeterRegistry registry;
     private static final Logger LOG = LoggerFactory.getLogger(ChainAnchorService.class);
+
+    /** A validator this many blocks below the highest known height still counts as caught up. */
+    public static final long CATCH_UP_LAG_BLOCKS = 2;
 
     private volatile ChainNode node;
     private volatile SecureRouter routes;
@@ -85,7 +89,7 @@ public final class ChainAnchorService implements CarbonxService {
         return vertx.executeBlocking(() -> {
             AnchorSettings settings = AnchorSettings.of(context.config());
             ChainNode n = new ChainNode(settings, context.dataDir(), context.nodeId(),
-                    new KafkaClients(context.bootstrapServers()), context.kafkaClients(),
+                    context.newKafkaClients(), context.kafkaClients(),
                     registry != null ? registry : context.meters(), System::currentTimeMillis, null);
             try {
                 n.start();
@@ -120,7 +124,7 @@ public final class ChainAnchorService implements CarbonxService {
         return Future.succeededFuture(health(n));
     }
 
-    /** The health of {@code n}: UP iff every local validator runs. */
+    /** The health of {@code n} (see the class Javadoc). */
     static ComponentHealth health(ChainNode n) {
         List<ValidatorStatus> statuses = n.statuses();
         Set<Integer> local = n.settings().localValidators();
@@ -155,6 +159,19 @@ public final class ChainAnchorService implements CarbonxService {
         if (!allRunning) {
             details.put("reason", "a local validator is not running");
             return new ComponentHealth(ComponentHealth.Status.DOWN, details);
+        }
+        long known = Math.max(height, Math.max(n.blocksTopicHeight(), p == null ? 0 : p.publishedHeight()));
+        JsonObject behind = new JsonObject();
+        for (ValidatorStatus s : statuses) {
+            if (known - s.height() > CATCH_UP_LAG_BLOCKS) {
+                behind.put("validator-" + s.id(), known - s.height());
+            }
+        }
+        if (!n.latchCaughtUp(behind.isEmpty())) {
+            details.put("reason", "catching up: validators " + behind.fieldNames() + " more than "
+                    + CATCH_UP_LAG_BLOCKS + " blocks below height " + known)
+                    .put("catchUp", new JsonObject().put("knownHeight", known).put("blocksBehind", behind));
+            return new ComponentHealth(ComponentHealth.Status.CATCHING_UP, details);
         }
         return ComponentHealth.up(details);
     }

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -75,6 +76,7 @@ public final class ChainNode implements AutoCloseable {
     private volatile ChainPublisher publisher;
     private volatile BlocksTopicFollower follower;
     private volatile EvidenceRuntime evidence;
+    private final AtomicBoolean caughtUp = new AtomicBoolean();
     private boolean closed;
 
     /**
@@ -218,6 +220,26 @@ public final class ChainNode implements AutoCloseable {
             out.add(d.status());
         }
         return out;
+    }
+
+    /** Highest block height seen on the blocks topic since start (0 without Kafka or before the first block). */
+    public long blocksTopicHeight() {
+        BlocksTopicFollower f = follower;
+        return f == null ? 0 : f.seenHeight();
+    }
+
+    /**
+     * The readiness latch: once {@code now} was true, stays true (a validator that falls behind later is lag, not
+     * catching up).
+     *
+     * @param now whether every local validator is within the allowed lag now
+     * @return whether this node has caught up once
+     */
+    public boolean latchCaughtUp(boolean now) {
+        if (now) {
+            caughtUp.set(true);
+        }
+        return caughtUp.get();
     }
 
     /** The checked roster (after {@link #start}). */

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.carbonx.eventlog.KafkaClients;
+import io.carbonx.eventlog.runtime.CatchUpProgress;
+import io.carbonx.eventlog.runtime.CatchUpTracker;
 import io.carbonx.events.CreditRatingChanged;
 import io.carbonx.schemas.EventCodec;
 import io.carbonx.schemas.EventDecodingException;
@@ -42,6 +44,7 @@ public final class RatingsFeed implements AutoCloseable {
     private final RatingReadModel model;
     private final EventCodec codec = EventCodec.standard();
     private final AtomicLong skipped = new AtomicLong();
+    private final CatchUpTracker catchUp = new CatchUpTracker();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -75,10 +78,12 @@ public final class RatingsFeed implements AutoCloseable {
             List<TopicPartition> partitions = awaitPartitions();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            catchUp.capture(consumer, partitions, Duration.ofSeconds(30));
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     apply(record);
                 }
+                catchUp.update(consumer);
             }
         } catch (WakeupException e) {
             LOG.debug("ratings feed woken up to stop");
@@ -140,6 +145,14 @@ public final class RatingsFeed implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new WakeupException();
         }
+    }
+
+    /**
+     * @return how far the feed is in reading the ratings topic up to the end offsets observed when it was
+     *     positioned (awaiting assignment until the topic's partitions are known)
+     */
+    public CatchUpProgress progress() {
+        return catchUp.progress();
     }
 
     /** @return whether the feeding thread is running */

@@ -1,13 +1,16 @@
 package io.carbonx.rating.service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.processing.ExactlyOnceProcessor;
 import io.carbonx.eventlog.processing.LoopListener;
 import io.carbonx.eventlog.processing.LoopStats;
 import io.carbonx.eventlog.processing.ProcessorSettings;
+import io.carbonx.eventlog.runtime.CatchUpProgress;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.rating.api.RatingAccessPolicy;
 import io.carbonx.rating.api.RatingApi;
@@ -115,7 +118,9 @@ public final class RatingPipeline implements AutoCloseable {
     /**
      * UP while the loop runs (and the feed, if any): details {@code assigned}, {@code lastProcessedOffset},
      * {@code participantsRated}, {@code stateHash} (for one journal partition; with several, the per-partition values
-     * are under {@code partitions}), the loop counters and the read model's size. DOWN with the reason otherwise.
+     * are under {@code partitions}), the loop counters and the read model's size. DOWN with the reason when the loop
+     * or feed stopped; CATCHING_UP (same details plus {@code reason} and {@code catchUp}) while the loop's journal
+     * backlog or the read model's replay of the ratings topic is not yet read.
      */
     public ComponentHealth health() {
         ExactlyOnceProcessor.State state = loop.state();
@@ -126,7 +131,13 @@ public final class RatingPipeline implements AutoCloseable {
         if (feed != null && !feed.isRunning()) {
             return ComponentHealth.down("ratings read model feed stopped");
         }
-        return ComponentHealth.up(details());
+        Map<String, CatchUpProgress> readers = new TreeMap<>();
+        readers.put("loop", loop.catchUp());
+        if (feed != null) {
+            readers.put("readModel", feed.progress());
+        }
+        JsonObject details = details();
+        return ComponentHealth.catchingUp(details, readers).orElseGet(() -> ComponentHealth.up(details));
     }
 
     private JsonObject details() {

@@ -3,7 +3,6 @@ package io.carbonx.rating.service;
 import java.util.List;
 import java.util.Map;
 
-import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.ServiceContext;
@@ -85,7 +84,7 @@ public final class RatingService implements CarbonxService {
             return Future.failedFuture(e);
         }
         return vertx.executeBlocking(() -> {
-            pipeline = new RatingPipeline(new KafkaClients(context.bootstrapServers()), settings).start();
+            pipeline = new RatingPipeline(context.newKafkaClients(), settings).start();
             return null;
         });
     }

@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.carbonx.eventlog.KafkaClients;
+import io.carbonx.eventlog.runtime.CatchUpProgress;
+import io.carbonx.eventlog.runtime.CatchUpTracker;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -92,6 +94,7 @@ public final class ExactlyOnceProcessor implements AutoCloseable {
     private final LoopStats stats = new LoopStats();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final CatchUpTracker catchUp = new CatchUpTracker();
     private volatile State state = State.NEW;
     private volatile Throwable failure;
     private Thread thread;
@@ -147,6 +150,15 @@ public final class ExactlyOnceProcessor implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
+    /**
+     * How far the loop is in consuming its input up to the end offsets observed at its first partition assignment
+     * (the backlog left while it was not running); {@link CatchUpProgress#AWAITING_ASSIGNMENT} before the group
+     * assigned it anything, caught up at once with no partitions. Latched once caught up.
+     */
+    public CatchUpProgress catchUp() {
+        return catchUp.progress();
+    }
+
     public LoopStats stats() {
         return stats;
     }
@@ -196,7 +208,7 @@ public final class ExactlyOnceProcessor implements AutoCloseable {
             consumer = clients.newConsumer(consumerConfig);
             producer = clients.newProducer(producerConfig);
             end = new TransactionalLoop(consumer, producer, settings, processor, listener, stats,
-                    () -> stopSignal.getCount() == 0, this::pause).run();
+                    () -> stopSignal.getCount() == 0, this::pause, catchUp).run();
         } catch (RuntimeException | Error e) {
             LOG.error("exactly-once loop {} crashed", settings.transactionalId(), e);
             end = new TransactionalLoop.Termination(

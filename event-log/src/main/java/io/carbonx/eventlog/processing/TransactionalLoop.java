@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import io.carbonx.eventlog.processing.ExactlyOnceProcessor.State;
+import io.carbonx.eventlog.runtime.CatchUpTracker;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +51,7 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
     private final LoopStats stats;
     private final BooleanSupplier stopRequested;
     private final Backoff backoff;
+    private final CatchUpTracker catchUp;
 
     private final Map<TopicPartition, OffsetAndMetadata> pendingOffsets = new HashMap<>();
     private boolean inTransaction;
@@ -59,10 +61,12 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
     private RuntimeException callbackFailure;
     private boolean rewindNeeded;
     private int consecutiveFailures;
+    private boolean assignedOnce;
+    private boolean catchUpCaptured;
 
     TransactionalLoop(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, ProcessorSettings settings,
                       RecordProcessor processor, LoopListener listener, LoopStats stats,
-                      BooleanSupplier stopRequested, Backoff backoff) {
+                      BooleanSupplier stopRequested, Backoff backoff, CatchUpTracker catchUp) {
         this.consumer = consumer;
         this.producer = producer;
         this.settings = settings;
@@ -71,6 +75,7 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
         this.stats = stats;
         this.stopRequested = stopRequested;
         this.backoff = backoff;
+        this.catchUp = catchUp;
     }
 
     /** Runs until a stop is requested (then finishes the open transaction) or a terminal failure. */
@@ -113,6 +118,28 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
         if (inTransaction && transactionDue()) {
             commit();
         }
+        trackCatchUp();
+    }
+
+    /**
+     * After an assignment, captures the end offsets of what this member owns (nothing owned: caught up at once),
+     * then compares positions after every poll. A failed capture is retried on the next step; once caught up,
+     * nothing is captured or compared again.
+     */
+    private void trackCatchUp() {
+        if (catchUp.isCaughtUp() || !assignedOnce) {
+            return;
+        }
+        if (!catchUpCaptured) {
+            try {
+                catchUp.capture(consumer, consumer.assignment(), settings.pollTimeout().plusSeconds(5));
+                catchUpCaptured = true;
+            } catch (RuntimeException e) {
+                LOG.debug("loop {}: end offsets not known yet: {}", settings.transactionalId(), e.toString());
+            }
+            return;
+        }
+        catchUp.update(consumer);
     }
 
     private void process(ConsumerRecords<byte[], byte[]> records) {
@@ -330,6 +357,8 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        assignedOnce = true;
+        catchUpCaptured = false; // not caught up yet: the next step captures the targets of the new assignment
         notifyProcessor(() -> processor.onPartitionsAssigned(partitions));
     }
 

@@ -62,6 +62,17 @@ public interface CarbonxService {
     /** Stops the service gracefully (commit in-flight work, close clients, undeploy); completes when done. */
     Future<Void> stop();
 
-    /** Current health; must not block. */
+    /**
+     * Current health; must not block.
+     *
+     * <p>Readiness contract: {@code start} may complete before the service's state is rebuilt (followers and loops
+     * replay their topics in the background). Until every reader of the service has read its input up to the end
+     * offsets it observed when positioned ({@link CatchUpTracker}; for a chain validator: its height is within a
+     * small lag of the highest height it knows of), the service reports {@link ComponentHealth.Status#CATCHING_UP}
+     * with a {@code reason} naming the readers still behind and their progress under {@code catchUp}
+     * ({@link ComponentHealth#catchingUp}); the node then answers {@code /health/ready} with 503 while
+     * {@code /health/live} stays 200. DOWN takes precedence over CATCHING_UP. A service that has caught up once does
+     * not go back to CATCHING_UP.
+     */
     Future<ComponentHealth> health();
 }

@@ -281,6 +281,47 @@ class ExactlyOnceProcessorIT {
 
     // ---- helpers ----
 
+    /**
+     * Caught up means the backlog found at assignment was processed: the processor holds the first record until the
+     * test has seen the loop not caught up (a latch, not a race), then every one of the backlog's records must have
+     * been processed by the time {@link ExactlyOnceProcessor#catchUp()} says caught up.
+     */
+    @Test
+    void givenABacklog_thenCatchUpIsReportedOnlyOnceTheWholeBacklogWasProcessed(TestInfo test) throws Exception {
+        Topics t = topics(test, 2);
+        int backlog = 2000;
+        LogTestSupport.produceSequences(clients, t.input, backlog, 50, 11);
+        CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        AtomicInteger processed = new AtomicInteger();
+        RecordProcessor held = r -> {
+            entered.countDown();
+            try {
+                hold.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            processed.incrementAndGet();
+            return List.of(new ProducerRecord<>(t.output, r.key(), LogTestSupport.transformedValue(r)));
+        };
+        ExactlyOnceProcessor loop = new ExactlyOnceProcessor(clients, settings(t, "eos-catch-up"), held);
+        assertThat(loop.catchUp().assigned()).isFalse();
+        loop.start();
+        try {
+            assertThat(entered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("first record polled").isTrue();
+            assertThat(loop.catchUp().caughtUp()).as("held before the first record was processed").isFalse();
+
+            hold.countDown();
+            await("caught up", WAIT, () -> loop.catchUp().caughtUp());
+
+            assertThat(processed.get()).isGreaterThanOrEqualTo(backlog);
+            assertThat(loop.catchUp().remaining()).isZero();
+        } finally {
+            hold.countDown();
+            loop.close();
+        }
+    }
+
     private record Topics(String input, String output, String group) {
     }
 

@@ -1,6 +1,7 @@
 package io.carbonx.exchange.marketdata;
 
 import io.carbonx.eventlog.KafkaClients;
+import io.carbonx.eventlog.runtime.CatchUpProgress;
 import io.carbonx.eventlog.runtime.KafkaClientTracker;
 import io.carbonx.exchange.core.market.BookDepth;
 import io.carbonx.exchange.core.market.MarketDefinition;
@@ -13,6 +14,7 @@ import io.carbonx.registry.log.LogFollower;
 import io.carbonx.schemas.EventCodec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
@@ -57,9 +59,17 @@ public final class MarketDataView implements AutoCloseable {
         data.applyTradeEvent(event);
     }
 
-    /** True once both followers reached the topics' ends once. */
+    /** True once both followers read up to the topics' end offsets observed when they were positioned. */
     public boolean isCaughtUp() {
         return orders != null && orders.isCaughtUp() && trades.isCaughtUp();
+    }
+
+    /** Replay progress of the two followers by name ({@code orders}, {@code trades}); empty before {@link #follow}. */
+    public Map<String, CatchUpProgress> catchUp() {
+        if (orders == null) {
+            return Map.of();
+        }
+        return Map.of("orders", orders.progress(), "trades", trades.progress());
     }
 
     public synchronized List<String> instruments() {

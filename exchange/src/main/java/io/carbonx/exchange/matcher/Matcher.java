@@ -4,6 +4,7 @@ import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.processing.ExactlyOnceProcessor;
 import io.carbonx.eventlog.processing.LoopListener;
 import io.carbonx.eventlog.processing.ProcessorSettings;
+import io.carbonx.eventlog.runtime.CatchUpProgress;
 import io.carbonx.exchange.core.market.MarketDefinition;
 import io.carbonx.exchange.service.ExchangeTopics;
 import java.time.Duration;
@@ -70,6 +71,11 @@ public final class Matcher implements AutoCloseable {
     /** The loop's lifecycle state. */
     public ExactlyOnceProcessor.State state() {
         return loop.state();
+    }
+
+    /** How far the loop is in consuming the orders backlog found at its first assignment (readiness). */
+    public CatchUpProgress catchUp() {
+        return loop.catchUp();
     }
 
     /** Stops the loop (committing what was processed) and closes the replay consumer. */

@@ -2,6 +2,7 @@ package io.carbonx.exchange.service;
 
 import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.processing.ExactlyOnceProcessor;
+import io.carbonx.eventlog.runtime.CatchUpProgress;
 import io.carbonx.eventlog.runtime.KafkaClientTracker;
 import io.carbonx.exchange.core.gateway.OrderEntry;
 import io.carbonx.exchange.core.market.MarketDefinition;
@@ -17,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +148,25 @@ public final class ExchangeRuntime implements AutoCloseable {
     /** The agreement and primary-auction entry, or null if the gateway is disabled. */
     public VenueGateway venues() {
         return venues;
+    }
+
+    /**
+     * Replay progress of every reader this node runs, by name: {@code matcher} (the loop's orders backlog),
+     * {@code gateway} (the follower of the submitted-orders topic), {@code marketData.orders} and
+     * {@code marketData.trades}; a disabled component has no entry.
+     */
+    public Map<String, CatchUpProgress> catchUp() {
+        Map<String, CatchUpProgress> readers = new TreeMap<>();
+        if (matcher != null) {
+            readers.put("matcher", matcher.catchUp());
+        }
+        if (gatewayFollower != null) {
+            readers.put("gateway", gatewayFollower.progress());
+        }
+        if (marketData != null) {
+            marketData.catchUp().forEach((name, progress) -> readers.put("marketData." + name, progress));
+        }
+        return readers;
     }
 
     /** The market data read model, or null if disabled. */

@@ -1,6 +1,5 @@
 package io.carbonx.exchange.service;
 
-import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.processing.ExactlyOnceProcessor;
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ComponentHealth;
@@ -27,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * switched by {@link ExchangeConfig} ({@code matcher}, {@code gateway}, {@code marketData}), so one process can be
  * the gateway role and another the matching role.
  *
- * <p>Health: UP while the matcher's loop runs and no rebuild diverged from its checkpoint (always UP without a
- * matcher, {@code "matcher": "OFF"}); the details list the owned partitions with the state hash of every
+ * <p>Health: DOWN when the matcher's loop does not run or a rebuild diverged from its checkpoint; else CATCHING_UP
+ * while any reader this node runs (matcher loop, gateway state follower, market data followers:
+ * {@link ExchangeRuntime#catchUp}) has not yet read up to the end offsets it observed at startup; else UP
+ * ({@code "matcher": "OFF"} without a matcher). The details list the owned partitions with the state hash of every
  * instrument that has seen input.
  */
 public final class ExchangeService implements CarbonxService {
@@ -63,7 +64,7 @@ public final class ExchangeService implements CarbonxService {
             return Future.failedFuture(e);
         }
         return vertx.<ExchangeRuntime>executeBlocking(() -> ExchangeRuntime.start(vertx, config,
-                new KafkaClients(context.bootstrapServers()), context.nodeId(), context.kafkaClients()))
+                context.newKafkaClients(), context.nodeId(), context.kafkaClients()))
                 .onFailure(e -> LOG.error("exchange failed to start", e))
                 .map(r -> {
                     runtime = r;
@@ -135,7 +136,8 @@ public final class ExchangeService implements CarbonxService {
             details.put("marketDataCaughtUp", r.marketData().isCaughtUp());
         }
         if (status == null) {
-            return ComponentHealth.up(details.put("matcher", "OFF"));
+            details.put("matcher", "OFF");
+            return ComponentHealth.catchingUp(details, r.catchUp()).orElseGet(() -> ComponentHealth.up(details));
         }
         JsonArray partitions = new JsonArray();
         for (PartitionStatus p : status.partitions()) {
@@ -153,6 +155,6 @@ public final class ExchangeService implements CarbonxService {
             return new ComponentHealth(ComponentHealth.Status.DOWN, details.put("reason",
                     "a rebuilt book diverged from its checkpoint"));
         }
-        return ComponentHealth.up(details);
+        return ComponentHealth.catchingUp(details, r.catchUp()).orElseGet(() -> ComponentHealth.up(details));
     }
 }

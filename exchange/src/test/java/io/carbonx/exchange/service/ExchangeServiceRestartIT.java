@@ -90,6 +90,8 @@ class ExchangeServiceRestartIT {
 
             ExchangeService second = start(vertx, broker, topics, group);
             await("rebuilt", WAIT, () -> partitionWith(result(second.health()), EUA) != null);
+            // Readiness: the restarted matcher and market data replay their topics, then leave CATCHING_UP.
+            await("caught up", WAIT, () -> !result(second.health()).isCatchingUp());
             ComponentHealth after = result(second.health());
             JsonObject rebuilt = partitionWith(after, EUA);
             assertThat(after.isUp()).as(after.toJson().encode()).isTrue();

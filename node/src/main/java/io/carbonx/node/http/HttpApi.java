@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.carbonx.eventlog.runtime.CarbonxService;
+import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.node.runtime.HealthReporter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -22,9 +23,13 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 /**
  * The node's HTTP routes (all GET):
  * <ul>
- *   <li>{@code /health}: every component's health, 200 when all UP, else 503;</li>
- *   <li>{@code /health/live}: 200 while the event loop answers;</li>
- *   <li>{@code /health/ready}: like {@code /health}, but 503 before startup completed and once shutdown began;</li>
+ *   <li>{@code /health}: every component's health ({@link HealthReporter}), 200 when all UP, else 503;</li>
+ *   <li>{@code /health/live} (the liveness probe): 200 while the event loop answers, whatever the components say:
+ *       a component that is DOWN or CATCHING_UP is no reason to restart the process;</li>
+ *   <li>{@code /health/ready} (the readiness probe): the same body and code as {@code /health}, but 503 before
+ *       startup completed and once shutdown began; so 503 while any service is CATCHING_UP (replaying its topics
+ *       after a start) with the top-level {@code reason} naming it, 200 once every component is UP
+ *       ({@link #statusCode});</li>
  *   <li>{@code /metrics}: Prometheus text exposition of the node's registry;</li>
  *   <li>{@code /openapi.yaml}: the OpenAPI 3.1 document (classpath {@value #OPENAPI_RESOURCE}).</li>
  * </ul>
@@ -50,11 +55,13 @@ public final class HttpApi {
                                 PrometheusMeterRegistry registry) {
         Buffer openapi = Buffer.buffer(loadOpenApi());
         Router router = Router.router(vertx);
-        router.get("/health").handler(ctx -> health.report().onComplete(ar -> respondHealth(ctx, ar.result(), true)));
+        router.get("/health").handler(ctx -> health.report()
+                .onComplete(ar -> respondHealth(ctx, ar.result(), Probe.HEALTH, true)));
         router.get("/health/ready").handler(ctx -> health.report()
-                .onComplete(ar -> respondHealth(ctx, ar.result(), ready.getAsBoolean())));
-        router.get("/health/live").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                .end(new JsonObject().put("status", "UP").encode()));
+                .onComplete(ar -> respondHealth(ctx, ar.result(), Probe.READY, ready.getAsBoolean())));
+        router.get("/health/live").handler(ctx -> ctx.response()
+                .setStatusCode(statusCode(Probe.LIVE, ComponentHealth.Status.UP, true))
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(new JsonObject().put("status", "UP").encode()));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openapi));
@@ -95,12 +102,32 @@ public final class HttpApi {
         }
     }
 
-    private static void respondHealth(RoutingContext ctx, JsonObject report, boolean ready) {
+    /** The three health endpoints. */
+    public enum Probe { HEALTH, READY, LIVE }
+
+    /**
+     * The HTTP status an endpoint answers.
+     *
+     * @param probe     the endpoint
+     * @param overall   the aggregated status ({@link HealthReporter#overall})
+     * @param nodeReady the node finished starting and is not shutting down
+     * @return LIVE: 200 always; HEALTH: 200 iff UP; READY: 200 iff UP and the node is ready; else 503
+     */
+    public static int statusCode(Probe probe, ComponentHealth.Status overall, boolean nodeReady) {
+        return switch (probe) {
+            case LIVE -> 200;
+            case HEALTH -> overall == ComponentHealth.Status.UP ? 200 : 503;
+            case READY -> overall == ComponentHealth.Status.UP && nodeReady ? 200 : 503;
+        };
+    }
+
+    private static void respondHealth(RoutingContext ctx, JsonObject report, Probe probe, boolean nodeReady) {
         JsonObject body = report.copy();
-        if (!ready) {
+        ComponentHealth.Status overall = ComponentHealth.Status.valueOf(body.getString("status"));
+        if (!nodeReady) {
             body.put("status", "DOWN").put("reason", "node is starting or shutting down");
         }
-        int code = HealthReporter.isUp(body) ? 200 : 503;
+        int code = statusCode(probe, overall, nodeReady);
         ctx.response().setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.encodePrettily());
     }
 

@@ -1,6 +1,5 @@
 package io.carbonx.node.metrics;
 
-import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.eventlog.runtime.ComponentHealth;
 import io.carbonx.eventlog.runtime.ServiceContext;
@@ -76,7 +75,7 @@ public final class BusinessMetricsService implements CarbonxService {
         return vertx.executeBlocking(() -> {
             MarketActivity activity = new MarketActivity(capacity);
             MeterSink sink = new MeterSink(context.meters());
-            follower = new ActivityFollower(new KafkaClients(context.bootstrapServers()),
+            follower = new ActivityFollower(context.newKafkaClients(),
                     "business-metrics-" + context.nodeId(), TOPICS,
                     (event, recordMs) -> sink.apply(activity.observe(event, recordMs)), context.kafkaClients(), name())
                     .start(Duration.ofSeconds(60));
@@ -97,6 +96,7 @@ public final class BusinessMetricsService implements CarbonxService {
         }, false);
     }
 
+    /** UP while the follower runs; never CATCHING_UP: it counts from the end of its topics, so nothing is replayed. */
     @Override
     public Future<ComponentHealth> health() {
         ActivityFollower f = follower;

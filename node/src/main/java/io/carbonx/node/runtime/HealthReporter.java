@@ -3,6 +3,7 @@ package io.carbonx.node.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -13,10 +14,13 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Aggregates component health: every probe runs concurrently, bounded by a timeout; a probe that fails, throws or
- * times out counts as DOWN. Overall UP iff every component is UP.
+ * times out counts as DOWN. Overall status ({@link #overall}): DOWN if any component is DOWN, else CATCHING_UP if
+ * any is catching up, else UP (see {@link ComponentHealth} for what each state means to the probes).
  *
  * <p>JSON shape: {@code {"status":"UP","components":{"broker":{"status":"UP",...},"<service>":{...}}}} with
- * components sorted by name.
+ * components sorted by name; when not UP, a top-level {@code reason} names every component that is not UP with its
+ * status and own reason ({@code "exchange is CATCHING_UP: catching up: marketData.orders (1200 offsets left on
+ * carbonx.orders)"}), separated by {@code "; "}.
  */
 public final class HealthReporter {
 
@@ -44,14 +48,38 @@ public final class HealthReporter {
         }
         return Future.join(results).otherwiseEmpty().map(ignored -> {
             JsonObject components = new JsonObject();
-            boolean allUp = true;
+            List<ComponentHealth.Status> statuses = new ArrayList<>();
+            StringJoiner reasons = new StringJoiner("; ");
             for (int i = 0; i < names.size(); i++) {
                 ComponentHealth health = results.get(i).result();
-                allUp &= health.isUp();
+                statuses.add(health.status());
                 components.put(names.get(i), health.toJson());
+                if (!health.isUp()) {
+                    reasons.add(names.get(i) + " is " + health.status() + ": "
+                            + health.details().getValue("reason", "no reason given"));
+                }
             }
-            return new JsonObject().put("status", allUp ? "UP" : "DOWN").put("components", components);
+            ComponentHealth.Status overall = overall(statuses);
+            JsonObject report = new JsonObject().put("status", overall.name());
+            if (overall != ComponentHealth.Status.UP) {
+                report.put("reason", reasons.toString());
+            }
+            return report.put("components", components);
         });
+    }
+
+    /**
+     * The aggregation rule: DOWN dominates CATCHING_UP, which dominates UP; no component at all is UP.
+     *
+     * @param statuses the components' statuses
+     * @return the overall status
+     */
+    public static ComponentHealth.Status overall(List<ComponentHealth.Status> statuses) {
+        if (statuses.contains(ComponentHealth.Status.DOWN)) {
+            return ComponentHealth.Status.DOWN;
+        }
+        return statuses.contains(ComponentHealth.Status.CATCHING_UP) ? ComponentHealth.Status.CATCHING_UP
+                : ComponentHealth.Status.UP;
     }
 
     private Future<ComponentHealth> bounded(Supplier<Future<ComponentHealth>> probe) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -61,6 +62,7 @@ class NodeRegistryIT {
         rating = new RatingService();
         node = CarbonxNode.start(NodeFixture.config(workDir, env, List.of(registry, rating)),
                 List.of(registry, rating));
+        NodeFixture.awaitReady(node.httpPort(), Duration.ofSeconds(120)); // every service caught up
     }
 
     @AfterAll

@@ -127,6 +127,7 @@ class SplitApiIT {
         List<CarbonxService> services = List.of(new RegistryService(), new ExchangeService());
         CarbonxNode node = CarbonxNode.start(NodeFixture.config(work.resolve(name), env, services), services);
         NODES.add(node);
+        NodeFixture.awaitReady(node.httpPort(), Duration.ofSeconds(120)); // caught up with the identity topic
         return node;
     }
 

@@ -54,6 +54,29 @@ public final class NodeFixture {
         }
     }
 
+    /**
+     * Polls {@code /health/ready} until it answers 200 (every service caught up with its topics and UP), bounded by
+     * {@code patience}.
+     *
+     * @throws AssertionError with the last body when the node did not become ready in time
+     */
+    public static void awaitReady(int port, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        HttpResponse<String> last = get(port, "/health/ready");
+        while (last.statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not ready within " + patience + ": " + last.body());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = get(port, "/health/ready");
+        }
+    }
+
     /** A currently free loopback port (another process may take it before it is used). */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
