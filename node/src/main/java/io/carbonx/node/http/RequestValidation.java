@@ -169,9 +169,12 @@ public final class RequestValidation {
             return;
         }
         ctx.put(OPERATION_KEY, op);
-        if (op.getRequestBody() == null) {
+        if (op.getOpenAPIModel().getBoolean(BINARY_BODY, false)) {
+            // the route reads this body itself (after authentication): keep it unread across the async validation
+            ctx.request().pause();
             ctx.next();
         } else {
+            // read before validating asynchronously, so that no body arrives unread meanwhile
             jsonBody.handle(ctx);
         }
     }
