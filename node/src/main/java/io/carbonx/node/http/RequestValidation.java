@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.carbonx.registry.api.auth.ApiSecurity;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -30,7 +32,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Validates every request under {@code /api/} against the OpenAPI contract ({@link HttpApi#OPENAPI_RESOURCE})
- * before authentication and before any route handler runs. Contract:
+ * before any route handler runs. Order: 404/405 (unknown path or method), then 401 (the bearer token of a
+ * non-open operation, when installed with the node's {@link ApiSecurity}), then 400/415 (the request against the
+ * operation's schemas), then the route's own access rule (403) and handler. Contract:
  * <ul>
  *   <li>no path of the contract matches: 404 {@code NOT_FOUND}; the path exists without that method: 405
  *       {@code METHOD_NOT_ALLOWED} with an {@code Allow} header;</li>
@@ -148,8 +152,42 @@ public final class RequestValidation {
      * @param router the node's router
      */
     public void install(Router router) {
+        install(router, null);
+    }
+
+    /**
+     * Installs the validation on {@code /api/*}, authenticating the bearer token of every operation that is not
+     * open before its parameters and body are validated (so a request without a valid token is 401 whatever it
+     * carries); the routes' own access rules (authorisation, 403) run after validation. Call before any
+     * {@code /api} route is mounted.
+     *
+     * @param router   the node's router
+     * @param security the node's API security, or null when the node serves no authenticated route
+     */
+    public void install(Router router, ApiSecurity security) {
         router.route("/api/*").handler(this::resolve);
+        if (security != null) {
+            Handler<RoutingContext> authenticate = security.authenticate();
+            router.route("/api/*").handler(ctx -> {
+                if (isOpen(ctx.get(OPERATION_KEY))) {
+                    ctx.next();
+                } else {
+                    authenticate.handle(ctx);
+                }
+            });
+        }
         router.route("/api/*").handler(this::validate);
+    }
+
+    /** An operation is open when its x-carbonx-roles say {@code open} or its security is empty. */
+    static boolean isOpen(Operation op) {
+        JsonObject model = op.getOpenAPIModel();
+        JsonArray roles = model.getJsonArray("x-carbonx-roles");
+        if (roles != null) {
+            return roles.contains("open");
+        }
+        JsonArray security = model.getJsonArray("security");
+        return security != null && security.isEmpty();
     }
 
     private void resolve(RoutingContext ctx) {

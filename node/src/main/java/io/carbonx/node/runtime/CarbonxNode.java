@@ -12,6 +12,7 @@ import io.carbonx.node.config.NodeConfig;
 import io.carbonx.node.console.NodeConsole;
 import io.carbonx.node.http.HttpApi;
 import io.carbonx.node.http.RequestValidation;
+import io.carbonx.registry.api.auth.ApiSecurity;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -121,7 +122,7 @@ public final class CarbonxNode implements AutoCloseable {
 
     private Router router(HealthReporter health) {
         Router router = HttpApi.router(vertx, health, ready::get, registry);
-        validation.install(router);
+        validation.install(router, ApiSecurity.shared(vertx, () -> null));
         NodeConsole.mount(router, vertx, services.started());
         HttpApi.mountServices(router, api::mountRoutes, services.started());
         return router;

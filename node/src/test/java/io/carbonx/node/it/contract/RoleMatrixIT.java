@@ -143,6 +143,9 @@ class RoleMatrixIT {
                 .isEqualTo("/body/amountMinor");
         assertThat(order.body().getJsonArray("violations").getJsonObject(0).getString("pointer"))
                 .isEqualTo("/body/certificateSerial");
+        NodeApi.Response anonymous = world.api.post("/api/v1/accounts/" + a + "/deposits",
+                new JsonObject().put("amountMinor", "a lot"), null);
+        assertThat(anonymous.status()).as("the token is checked before the body").isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().getString("reasonCode")).isEqualTo("NOT_FOUND");
         assertThat(account(a)).as("A's account after refused requests").isEqualTo(before);
