@@ -19,6 +19,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's HTTP routes (all GET):
@@ -44,6 +46,7 @@ public final class HttpApi {
     /** Largest request body accepted under {@code /api}. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -71,7 +74,10 @@ public final class HttpApi {
         router.errorHandler(413, ctx -> problem(ctx, 413, "Content Too Large", "the body exceeds "
                 + MAX_BODY_BYTES + " bytes"));
         router.errorHandler(400, ctx -> problem(ctx, 400, "Bad Request", "the request could not be read"));
-        router.errorHandler(500, ctx -> problem(ctx, 500, "Internal Server Error", "the request failed"));
+        router.errorHandler(500, ctx -> {
+            LOG.warn("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+            problem(ctx, 500, "Internal Server Error", "the request failed");
+        });
         return router;
     }
 

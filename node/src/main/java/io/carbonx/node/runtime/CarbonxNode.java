@@ -11,6 +11,8 @@ import io.carbonx.eventlog.runtime.ServiceTopic;
 import io.carbonx.node.config.NodeConfig;
 import io.carbonx.node.console.NodeConsole;
 import io.carbonx.node.http.HttpApi;
+import io.carbonx.node.http.RequestValidation;
+import io.carbonx.registry.api.auth.ApiSecurity;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -47,6 +49,7 @@ public final class CarbonxNode implements AutoCloseable {
     private Vertx vertx;
     private ApiSecurityHost api;
     private HttpServer http;
+    private RequestValidation validation;
     private boolean closed;
 
     private CarbonxNode(NodeConfig config) {
@@ -87,12 +90,22 @@ public final class CarbonxNode implements AutoCloseable {
         enabled.forEach(service -> health.register(service.name(), service::health));
         api = ApiSecurityHost.start(vertx, config, kafka.bootstrapServers(), kafkaMetrics);
         api.health().ifPresent(probe -> health.register(ApiSecurityHost.COMPONENT, probe));
+        validation = loadContract();
         http = listen(health);
         ready.set(true);
         LOG.info("HTTP API listening on http://{}:{}", config.http().host(), http.actualPort());
         LOG.info("Node {} started in {} ms (kafka={} {}, services={})", config.nodeId(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), kafka.embedded() ? "embedded" : "external",
                 kafka.bootstrapServers(), enabled.stream().map(CarbonxService::name).toList());
+    }
+
+    private RequestValidation loadContract() {
+        try {
+            return RequestValidation.load(vertx).await(config.kafka().startupTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new NodeStartException("the OpenAPI contract " + HttpApi.OPENAPI_RESOURCE + " cannot be loaded: "
+                    + e.getMessage(), e);
+        }
     }
 
     private HttpServer listen(HealthReporter health) {
@@ -109,6 +122,7 @@ public final class CarbonxNode implements AutoCloseable {
 
     private Router router(HealthReporter health) {
         Router router = HttpApi.router(vertx, health, ready::get, registry);
+        validation.install(router, ApiSecurity.shared(vertx, () -> null));
         NodeConsole.mount(router, vertx, services.started());
         HttpApi.mountServices(router, api::mountRoutes, services.started());
         return router;

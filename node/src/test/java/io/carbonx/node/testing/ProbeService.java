@@ -50,7 +50,7 @@ public final class ProbeService implements CarbonxService {
         });
     }
 
-    /** Mounts {@code POST /api/v1/probe/echo}, which answers the JSON body it received (the seam's body handler). */
+    /** Mounts {@code POST /api/v1/probe/echo}, which answers the JSON body it received; the contract does not describe it, so the node answers 404 before it runs. */
     @Override
     public void mountRoutes(Router router) {
         router.post("/api/v1/probe/echo").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
