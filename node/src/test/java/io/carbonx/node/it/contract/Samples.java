@@ -87,6 +87,7 @@ final class Samples {
         json("submitOrder", c -> c.world().orderBody(c.signer(), Side.BUY, 7_900, 1));
         json("cancelOrder", c -> c.world().cancelBody(c.signer(), c.world().id(c.signer()) + "-999999"));
         json("replaceOrder", c -> signedGarbage(c));
+        json("offerStorage", c -> signedGarbage(c));
         json("submitAgreement", c -> new JsonObject().put("terms", GARBAGE).put("buyerSignature", GARBAGE)
                 .put("buyerCertificateSerial", c.world().serials.get(c.signer())).put("sellerSignature", GARBAGE)
                 .put("sellerCertificateSerial", c.world().serials.get("enterpriseB")));
