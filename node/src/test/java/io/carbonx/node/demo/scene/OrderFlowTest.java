@@ -53,7 +53,7 @@ class OrderFlowTest {
     }
 
     @Test
-    void noEnterpriseEverTakesBothSidesOfAnInstrumentWithCallAuctions() {
+    void enterprisesTakeBothSidesOfTheCallInstruments_soTheUncrossesMeetSelfTradePrevention() {
         Map<String, Set<Side>> sides = new HashMap<>();
         for (OrderFlow.Intent i : day(SEED)) {
             if (i.market() == Market.SESSION || i.market() == Market.OFFSET) {
@@ -62,7 +62,7 @@ class OrderFlowTest {
             }
         }
 
-        assertThat(sides).as("seed %d", SEED).isNotEmpty().allSatisfy((k, v) -> assertThat(v).as(k).hasSize(1));
+        assertThat(sides.values()).as("seed %d", SEED).anySatisfy(s -> assertThat(s).hasSize(2));
     }
 
     @Test
