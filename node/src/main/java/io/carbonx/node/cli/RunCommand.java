@@ -36,7 +36,6 @@ import picocli.CommandLine.Option;
             + "< CARBONX_* environment variables < options."})
 final class RunCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -68,7 +67,11 @@ final class RunCommand implements Callable<Integer> {
                 startDone.await();
                 CarbonxNode node = running.get();
                 if (node != null) {
-                    LOG.info("Stop requested (signal)");
+                    // Looked up here, not in a static field: picocli instantiates every subcommand to build the
+                    // command tree, and a static logger would initialise logging (logback parsing its XML
+                    // configuration, ~500 classes) for every short client command such as `evidence verify`.
+                    Logger log = LoggerFactory.getLogger(RunCommand.class);
+                    log.info("Stop requested (signal)");
                     node.close();
                 }
             } catch (InterruptedException e) {

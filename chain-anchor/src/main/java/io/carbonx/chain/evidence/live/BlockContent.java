@@ -39,8 +39,10 @@ public record BlockContent(long height, List<EventLocation> locations, List<byte
             MismatchException {
         List<EventLocation> locations = new ArrayList<>();
         List<byte[]> bytes = new ArrayList<>();
-        for (PartitionRange r : header.ranges()) {
-            for (ReadEvent e : reader.read(r.topicPartition(), r.fromOffset(), r.toOffsetExclusive())) {
+        List<List<ReadEvent>> read = reader.readRanges(header.ranges());
+        for (int i = 0; i < header.ranges().size(); i++) {
+            PartitionRange r = header.ranges().get(i);
+            for (ReadEvent e : read.get(i)) {
                 locations.add(new EventLocation(r.topicPartition().topic(), r.topicPartition().partition(), e.offset()));
                 bytes.add(e.bytes());
             }
