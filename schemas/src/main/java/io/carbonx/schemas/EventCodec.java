@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaNormalization;
@@ -65,11 +66,14 @@ public final class EventCodec {
 
     private static final byte MAGIC_0 = (byte) 0xC3;
     private static final byte MAGIC_1 = (byte) 0x01;
-    private static final EventCodec STANDARD = new EventCodec(SchemaHistory.earlierRecordSchemas());
+    private static final EventCodec STANDARD = new EventCodec(SchemaHistory::earlierRecordSchemas);
 
     private final Map<Class<? extends SpecificRecord>, BinaryMessageEncoder<SpecificRecord>> encoders =
             new HashMap<>();
     private final Map<Long, WriterSchema> writers = new HashMap<>();
+    private final Supplier<Collection<Schema>> earlierSource;
+    /** Readers of the earlier versions by fingerprint; built on first need (see {@link #earlierWriters()}). */
+    private volatile Map<Long, WriterSchema> earlierWriters;
     private final SchemaStore store = this::writerSchema;
 
     /** How to read bytes written with one writer schema into its current class. */
@@ -77,14 +81,41 @@ public final class EventCodec {
                                 SpecificDatumReader<SpecificRecord> reader) {
     }
 
-    private EventCodec(Collection<Schema> earlierSchemas) {
-        Map<String, Class<? extends SpecificRecord>> byFullName = new HashMap<>();
+    /**
+     * @param earlierSchemas the earlier versions to read as well; asked for once, the first time bytes carry a
+     *                       fingerprint of no current schema (most processes never read old data, and parsing the
+     *                       history is a large part of a cold command-line start)
+     */
+    private EventCodec(Supplier<Collection<Schema>> earlierSchemas) {
+        this.earlierSource = earlierSchemas;
         for (Class<? extends SpecificRecord> type : EventTypes.all()) {
             Schema schema = EventTypes.schemaOf(type);
-            byFullName.put(schema.getFullName(), type);
             encoders.put(type, new BinaryMessageEncoder<>(SpecificData.get(), schema, false));
             addWriter(schema, type);
         }
+    }
+
+    /** The readers of the earlier versions (built once, thread-safe), checked readable by the current schemas. */
+    private Map<Long, WriterSchema> earlierWriters() {
+        Map<Long, WriterSchema> built = earlierWriters;
+        if (built == null) {
+            synchronized (this) {
+                built = earlierWriters;
+                if (built == null) {
+                    built = Map.copyOf(readersOf(earlierSource.get()));
+                    earlierWriters = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    private Map<Long, WriterSchema> readersOf(Collection<Schema> earlierSchemas) {
+        Map<String, Class<? extends SpecificRecord>> byFullName = new HashMap<>();
+        for (Class<? extends SpecificRecord> type : EventTypes.all()) {
+            byFullName.put(EventTypes.schemaOf(type).getFullName(), type);
+        }
+        Map<Long, WriterSchema> readers = new HashMap<>();
         for (Schema earlier : earlierSchemas) {
             Class<? extends SpecificRecord> type = byFullName.get(earlier.getFullName());
             if (type == null) {
@@ -98,8 +129,12 @@ public final class EventCodec {
                         + " cannot read data written with the given earlier schema: "
                         + compatibility.getDescription());
             }
-            writers.putIfAbsent(fingerprint(earlier), newWriter(earlier, type));
+            long fingerprint = fingerprint(earlier);
+            if (!writers.containsKey(fingerprint)) {
+                readers.putIfAbsent(fingerprint, newWriter(earlier, type));
+            }
         }
+        return readers;
     }
 
     /**
@@ -118,7 +153,10 @@ public final class EventCodec {
      * @throws IllegalArgumentException if a schema names no contract type or is not readable by the current one
      */
     public static EventCodec withEarlierSchemas(Collection<Schema> earlierSchemas) {
-        return new EventCodec(List.copyOf(earlierSchemas));
+        List<Schema> copy = List.copyOf(earlierSchemas);
+        EventCodec codec = new EventCodec(() -> copy);
+        codec.earlierWriters();
+        return codec;
     }
 
     /**
@@ -249,8 +287,14 @@ public final class EventCodec {
     }
 
     private Schema writerSchema(long fingerprint) {
-        WriterSchema writer = writers.get(fingerprint);
+        WriterSchema writer = knownWriter(fingerprint);
         return writer == null ? null : writer.schema();
+    }
+
+    /** The reader for {@code fingerprint}: a current schema's, else an earlier version's; null if none. */
+    private WriterSchema knownWriter(long fingerprint) {
+        WriterSchema writer = writers.get(fingerprint);
+        return writer != null ? writer : earlierWriters().get(fingerprint);
     }
 
     private WriterSchema writerOf(byte[] bytes) {
@@ -265,7 +309,7 @@ public final class EventCodec {
                     bytes.length + " bytes, shorter than the " + HEADER_LENGTH + "-byte header");
         }
         long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        WriterSchema writer = writers.get(fingerprint);
+        WriterSchema writer = knownWriter(fingerprint);
         if (writer == null) {
             throw new EventDecodingException(Reason.UNKNOWN_FINGERPRINT,
                     String.format("no known schema has fingerprint %016x", fingerprint));
