@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ public final class SchemaHistory {
     /** The index of every schema file, relative to {@link #ROOT}. */
     public static final String INDEX = ROOT + "/index.txt";
 
+    private static final String JAVA_STRING = "avro.java.string";
+
     private SchemaHistory() {
     }
 
@@ -43,21 +47,84 @@ public final class SchemaHistory {
      * @throws IllegalStateException if the shipped history is missing or does not parse
      */
     public static List<Schema> earlierRecordSchemas() {
-        Set<String> recordTypes = EventTypes.all().stream().map(t -> EventTypes.schemaOf(t).getFullName())
-                .collect(Collectors.toSet());
         Set<Long> current = EventTypes.all().stream().map(t -> EventCodec.fingerprint(EventTypes.schemaOf(t)))
                 .collect(Collectors.toSet());
         List<Schema> earlier = new ArrayList<>();
-        for (Map.Entry<String, List<String>> version : byVersion().entrySet()) {
-            SchemaParser parser = new SchemaParser();
-            for (String file : version.getValue()) {
-                Schema schema = parser.parse(read(ROOT + "/" + file)).mainSchema();
-                if (recordTypes.contains(schema.getFullName()) && !current.contains(EventCodec.fingerprint(schema))) {
+        for (String version : byVersion().keySet()) {
+            for (Schema schema : recordSchemasOf(version)) {
+                if (!current.contains(EventCodec.fingerprint(schema))) {
                     earlier.add(schema);
                 }
             }
         }
         return List.copyOf(earlier);
+    }
+
+    /**
+     * The contract record types ({@link EventTypes#all()}) as released in one version, parsed together so references
+     * resolve, and marked as generated ({@link #asGenerated}).
+     *
+     * @param version a version directory of the index, e.g. {@code v3}
+     * @return its record schemas, in index order
+     */
+    static List<Schema> recordSchemasOf(String version) {
+        Set<String> recordTypes = EventTypes.all().stream().map(t -> EventTypes.schemaOf(t).getFullName())
+                .collect(Collectors.toSet());
+        List<String> files = byVersion().get(version);
+        if (files == null) {
+            throw new IllegalArgumentException("no version " + version + " in " + INDEX);
+        }
+        SchemaParser parser = new SchemaParser();
+        List<Schema> records = new ArrayList<>();
+        for (String file : files) {
+            Schema schema = asGenerated(parser.parse(read(ROOT + "/" + file)).mainSchema());
+            if (recordTypes.contains(schema.getFullName())) {
+                records.add(schema);
+            }
+        }
+        return records;
+    }
+
+    /** @return the versions of the index, oldest first */
+    static List<String> versions() {
+        return List.copyOf(byVersion().keySet());
+    }
+
+    /**
+     * {@code schema} as the code generator turned it into the generated classes' {@code SCHEMA$}, so that its text
+     * (what an evidence bundle carries for the events written with it) is byte for byte what a node of that version
+     * wrote: the build generates with {@code stringType=String}, which marks every string with
+     * {@code "avro.java.string": "String"} (the contract has no maps and no logical types, the only other places the
+     * generator marks). Fingerprints and decoding are unaffected: the parsing canonical form ignores properties.
+     *
+     * @param schema a schema parsed from the history
+     * @return the same schema, marked in place
+     */
+    static Schema asGenerated(Schema schema) {
+        markStrings(schema, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return schema;
+    }
+
+    private static void markStrings(Schema schema, Set<Schema> seen) {
+        if (!seen.add(schema)) {
+            return;
+        }
+        switch (schema.getType()) {
+            case STRING -> {
+                if (schema.getProp(JAVA_STRING) == null && schema.getLogicalType() == null) {
+                    schema.addProp(JAVA_STRING, "String");
+                }
+            }
+            case RECORD -> schema.getFields().forEach(f -> markStrings(f.schema(), seen));
+            case UNION -> schema.getTypes().forEach(t -> markStrings(t, seen));
+            case ARRAY -> markStrings(schema.getElementType(), seen);
+            case MAP -> {
+                throw new IllegalStateException("the contract has no maps; mark their keys as the generator does"
+                        + " before adding one: " + schema);
+            }
+            default -> {
+            }
+        }
     }
 
     private static Map<String, List<String>> byVersion() {

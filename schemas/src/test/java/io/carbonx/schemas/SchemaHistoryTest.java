@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The shipped schema history: its index is complete, and the standard codec reads what older nodes wrote. */
 class SchemaHistoryTest {
 
+    private static final org.apache.avro.JsonSchemaFormatter PRETTY = new org.apache.avro.JsonSchemaFormatter(true);
+
     @Test
     void theIndexListsEveryHistoryFileInVersionThenDependencyOrder() {
         List<String> onDisk = new ArrayList<>();
@@ -45,6 +47,25 @@ class SchemaHistoryTest {
             }
         }
         assertThat(SchemaHistory.indexedFiles()).as("schema-history/index.txt").isEqualTo(onDisk);
+    }
+
+    /**
+     * An evidence bundle carries the text of each writer schema as the writing node's generated class had it; a
+     * verifier of a later version finds that text through the history. So the history, parsed and marked as
+     * generated, must give exactly the generated classes' text: checked on the latest version, which equals the
+     * current contract.
+     */
+    @Test
+    void theLatestVersionParsedFromTheHistoryHasTheGeneratedClassesExactText() {
+        List<String> versions = SchemaHistory.versions();
+        List<Schema> latest = SchemaHistory.recordSchemasOf(versions.get(versions.size() - 1));
+
+        assertThat(latest).hasSize(EventTypes.all().size());
+        for (Schema fromHistory : latest) {
+            Schema generated = EventTypes.all().stream().map(EventTypes::schemaOf)
+                    .filter(g -> g.getFullName().equals(fromHistory.getFullName())).findFirst().orElseThrow();
+            assertThat(PRETTY.format(fromHistory)).as(fromHistory.getFullName()).isEqualTo(PRETTY.format(generated));
+        }
     }
 
     @Test

@@ -98,7 +98,7 @@ final class ReportRenderer {
             b.append("- bytes: `").append(BundlePaths.event(e.number())).append("` (").append(e.bytes().length)
                     .append(" bytes), schema `").append(e.schemaPath()).append("`\n");
             b.append("- leaf hash: `").append(MerkleHash.leaf(e.bytes()).hex()).append("`\n");
-            b.append("- decoded: ").append(ReportText.code(ReportText.value(e.record()), 4000)).append("\n\n");
+            b.append("- decoded: ").append(ReportText.code(ReportText.value(ReportText.asWritten(e.bytes(), e.record())), 4000)).append("\n\n");
         }
     }
 

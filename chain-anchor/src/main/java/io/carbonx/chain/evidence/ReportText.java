@@ -2,11 +2,17 @@ package io.carbonx.chain.evidence;
 
 import io.carbonx.chain.core.Digest;
 import io.carbonx.chain.core.Sha256;
+import io.carbonx.schemas.EventCodec;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Text helpers of the report: safe Markdown values, times, Avro values. */
@@ -66,6 +72,32 @@ final class ReportText {
     static String field(IndexedRecord r, String name) {
         Schema.Field f = r.getSchema().getField(name);
         return f == null ? "" : value(r.get(f.pos()));
+    }
+
+    /**
+     * The record exactly as its bytes were written: decoded with the writer schema its fingerprint names, not into
+     * today's class (which would add fields of later schema versions with their defaults, so a bundle written by an
+     * older node would no longer render to its own report). Falls back to {@code decoded} if the bytes do not read.
+     *
+     * @param bytes   single-object encoded bytes
+     * @param decoded the same bytes decoded into the current class
+     * @return a record whose schema is the writer schema
+     */
+    static IndexedRecord asWritten(byte[] bytes, IndexedRecord decoded) {
+        if (bytes.length < EventCodec.HEADER_LENGTH) {
+            return decoded;
+        }
+        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        Schema writer = EventCodec.standard().schemaFor(fingerprint).orElse(null);
+        if (writer == null) {
+            return decoded;
+        }
+        try {
+            return new GenericDatumReader<GenericRecord>(writer).read(null, DecoderFactory.get().binaryDecoder(bytes,
+                    EventCodec.HEADER_LENGTH, bytes.length - EventCodec.HEADER_LENGTH, null));
+        } catch (IOException | RuntimeException e) {
+            return decoded;
+        }
     }
 
     /** An Avro value: strings as is, 32-byte values as hex, other bytes as length and SHA-256, records inline. */
