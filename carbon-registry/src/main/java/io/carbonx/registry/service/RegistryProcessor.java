@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,12 +37,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Records the registry itself wrote (header {@value #WRITER_HEADER}) are skipped when they come back on the
  * order topic. A record that does not decode, or is not an event or command, goes to the dead-letter topic.
+ *
+ * <p><b>Status.</b> The state hashes cost a walk of the whole state, so they are not computed per commit but when
+ * {@link #status()} is asked and the state moved since: under a lock the loop holds from a poll's
+ * {@link #onPolled} until its transaction commits or aborts, so the hash is taken only of a state that is exactly
+ * the fold of the committed journal, and is reported with that entry count (the replay check compares at it).
  */
 public final class RegistryProcessor implements RecordProcessor, LoopListener {
     /** Header marking the registry's own output records. */
     public static final String WRITER_HEADER = "carbonx-writer";
     private static final byte[] WRITER = "carbon-registry".getBytes(StandardCharsets.UTF_8);
     private static final Logger LOG = LoggerFactory.getLogger(RegistryProcessor.class);
+    private static final long STATUS_WAIT_MS = 250;
 
     private final Supplier<RegistryState> rebuild;
     private final RegistryTopics topics;
@@ -52,6 +60,10 @@ public final class RegistryProcessor implements RecordProcessor, LoopListener {
     private IdentityDecisions bootstrap;
     private boolean bootstrapChecked;
     private volatile LiveStatus status = LiveStatus.NONE;
+    /** Held by the loop thread while a transaction is open (state not committed); see {@link #status()}. */
+    private final ReentrantLock committed = new ReentrantLock();
+    /** Guarded by {@link #committed}: the state is the fold of the committed journal. */
+    private boolean settled;
 
     /**
      * @param rebuild builds the state from the committed journal
@@ -64,9 +76,31 @@ public final class RegistryProcessor implements RecordProcessor, LoopListener {
         this.chainId = chainId;
     }
 
-    /** @return the live state as of the last commit */
+    /**
+     * The live state as of the last commit: the journal entries folded and the ledger and identity hashes of exactly
+     * that state. Computed here if the state moved since it was last asked (waiting up to {@value #STATUS_WAIT_MS}
+     * ms for an open transaction to end; if it does not, or the state is being rebuilt, the last status is returned,
+     * older but still exact for its entry count). Thread-safe.
+     *
+     * @return the status, {@link LiveStatus#NONE} before the first rebuild
+     */
     public LiveStatus status() {
-        return status;
+        try {
+            if (!committed.tryLock(STATUS_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return status;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return status;
+        }
+        try {
+            if (settled && state != null && state.entries() != status.entries()) {
+                publishStatus();
+            }
+            return status;
+        } finally {
+            committed.unlock();
+        }
     }
 
     @Override
@@ -114,28 +148,60 @@ public final class RegistryProcessor implements RecordProcessor, LoopListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
-            state = null;
+            committed.lock();
+            try {
+                state = null;
+                settled = false;
+            } finally {
+                committed.unlock();
+            }
         }
+    }
+
+    /** A transaction is open or continues: the state leaves the committed fold until it commits or aborts. */
+    @Override
+    public void onPolled(int records) {
+        committed.lock();
+        settled = false;
     }
 
     @Override
     public void afterCommit(int recordsIn, int recordsOut) {
-        if (state != null && (recordsOut > 0 || status.entries() < 0)) {
-            publishStatus();
+        settled = state != null;
+        release();
+    }
+
+    @Override
+    public void afterAbort(Throwable cause) {
+        settled = false;
+        release();
+    }
+
+    private void release() {
+        while (committed.isHeldByCurrentThread()) {
+            committed.unlock();
         }
     }
 
     private void rebuildState() {
-        state = rebuild.get();
-        commands = new CommandDecider(state, codec, chainId);
-        inputs = new InputDecider(state, codec);
-        bootstrap = new IdentityDecisions(state, codec);
-        bootstrapChecked = false;
-        publishStatus();
+        boolean inTransaction = committed.isHeldByCurrentThread();
+        committed.lock();
+        try {
+            state = rebuild.get();
+            commands = new CommandDecider(state, codec, chainId);
+            inputs = new InputDecider(state, codec);
+            bootstrap = new IdentityDecisions(state, codec);
+            bootstrapChecked = false;
+            publishStatus();
+            settled = !inTransaction;
+        } finally {
+            committed.unlock();
+        }
         LOG.info("registry state rebuilt from {} journal entries, ledger hash {}", state.entries(),
                 status.ledgerHash());
     }
 
+    /** Hashes the state; the caller holds {@link #committed} with the state settled (or is rebuilding it). */
     private void publishStatus() {
         status = new LiveStatus(state.entries(), state.ledger().stateHash(),
                 state.identity().registry().stateHash());

@@ -80,6 +80,18 @@ final class RegistryInputs {
         return d;
     }
 
+    /** Adds a journal record written elsewhere (e.g. by the processor) to the replay log. */
+    void journalled(byte[] journalRecord) {
+        if (JournalCodec.decode(journalRecord) instanceof JournalCodec.LedgerEntry e) {
+            log.add(e.event());
+        }
+    }
+
+    /** The ledger hash of a replay of the setup and the journal from genesis. */
+    String replayedLedgerHash() {
+        return Ledger.replay(state.ledger().config(), log).stateHash();
+    }
+
     /** The setup and the decisions' journal, decoded and replayed from genesis, rebuild the live ledger. */
     void assertReplayMatches() {
         assertThat(Ledger.replay(state.ledger().config(), log).stateHash()).isEqualTo(state.ledger().stateHash());

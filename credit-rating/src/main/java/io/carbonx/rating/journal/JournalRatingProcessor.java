@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
 import io.carbonx.eventlog.processing.LoopListener;
@@ -27,8 +29,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #process}: folds the record and returns its events (ratings to the ratings topic, dead letters to the
  *       dead-letter topic), which the loop sends in the transaction that also commits the input offset. A record
  *       before the fold's next offset is already in the rebuilt state and is skipped.</li>
- *   <li>{@link #afterCommit}: publishes a {@link PartitionStatus} per partition (state hash included) for health;
- *       {@link #status()} is readable from any thread.</li>
+ *   <li>{@link #status()} (any thread): a {@link PartitionStatus} per partition (state hash included) for health,
+ *       computed when asked rather than after every commit (the hash encodes the whole model): under a lock the loop
+ *       holds from {@link #onPolled} until its transaction commits or aborts, so it is always the hash of exactly
+ *       the committed fold at the {@code nextOffset} it reports. A partition that folded nothing since keeps its
+ *       last status.</li>
  * </ul>
  * All other methods run on the loop thread.
  */
@@ -40,7 +45,13 @@ public final class JournalRatingProcessor implements RecordProcessor, LoopListen
     private final JournalReplayer replayer;
     private final Map<TopicPartition, JournalFold> folds = new HashMap<>();
     private final Map<TopicPartition, Long> rebuilt = new HashMap<>();
+    private static final long STATUS_WAIT_MS = 250;
+
     private volatile List<PartitionStatus> status = List.of();
+    /** Held by the loop thread while a transaction is open; see {@link #status()}. */
+    private final ReentrantLock committed = new ReentrantLock();
+    /** Guarded by {@link #committed}: the folds are exactly the committed journal's. */
+    private boolean settled;
     private volatile boolean rebuiltOnce;
     private long skipped;
 
@@ -75,30 +86,62 @@ public final class JournalRatingProcessor implements RecordProcessor, LoopListen
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        for (TopicPartition tp : partitions) {
-            JournalFold fold = newFold.apply(tp.partition());
-            long count = replayer.replay(tp, fold);
-            folds.put(tp, fold);
-            rebuilt.put(tp, count);
-            LOG.info("rebuilt ratings of {} from {} journal records up to offset {}: {} participants, state {}", tp,
-                    count, fold.nextOffset(), fold.model().participantIds().size(), fold.stateHash());
+        boolean inTransaction = committed.isHeldByCurrentThread();
+        committed.lock();
+        try {
+            for (TopicPartition tp : partitions) {
+                JournalFold fold = newFold.apply(tp.partition());
+                long count = replayer.replay(tp, fold);
+                folds.put(tp, fold);
+                rebuilt.put(tp, count);
+                LOG.info("rebuilt ratings of {} from {} journal records up to offset {}: {} participants, state {}",
+                        tp, count, fold.nextOffset(), fold.model().participantIds().size(), fold.stateHash());
+            }
+            rebuiltOnce = true;
+            publishStatus();
+            settled = !inTransaction;
+        } finally {
+            committed.unlock();
         }
-        rebuiltOnce = true;
-        publishStatus();
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        for (TopicPartition tp : partitions) {
-            folds.remove(tp);
-            rebuilt.remove(tp);
+        committed.lock();
+        try {
+            for (TopicPartition tp : partitions) {
+                folds.remove(tp);
+                rebuilt.remove(tp);
+            }
+            publishStatus();
+        } finally {
+            committed.unlock();
         }
-        publishStatus();
+    }
+
+    /** A transaction is open or continues: the folds leave the committed state until it commits or aborts. */
+    @Override
+    public void onPolled(int records) {
+        committed.lock();
+        settled = false;
     }
 
     @Override
     public void afterCommit(int recordsIn, int recordsOut) {
-        publishStatus();
+        settled = true;
+        release();
+    }
+
+    @Override
+    public void afterAbort(Throwable cause) {
+        settled = false;
+        release();
+    }
+
+    private void release() {
+        while (committed.isHeldByCurrentThread()) {
+            committed.unlock();
+        }
     }
 
     private void publishStatus() {
@@ -123,9 +166,28 @@ public final class JournalRatingProcessor implements RecordProcessor, LoopListen
         status = List.copyOf(now);
     }
 
-    /** @return the status of every owned partition as of the last commit or rebuild, by partition; any thread */
+    /**
+     * @return the status of every owned partition as of the last commit or rebuild, by partition; any thread. Waits up
+     *     to {@value #STATUS_WAIT_MS} ms for an open transaction; if it is still open, the last status (older, exact
+     *     for its offsets)
+     */
     public List<PartitionStatus> status() {
-        return status;
+        try {
+            if (!committed.tryLock(STATUS_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return status;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return status;
+        }
+        try {
+            if (settled) {
+                publishStatus();
+            }
+            return status;
+        } finally {
+            committed.unlock();
+        }
     }
 
     /** @return whether partitions were assigned and rebuilt at least once; any thread */

@@ -1,12 +1,8 @@
 package io.carbonx.exchange.gateway;
 
-import io.carbonx.events.RequestRejected;
-import io.carbonx.events.RequestSignature;
-import io.carbonx.exchange.core.gateway.GatewayDecision;
 import io.carbonx.exchange.core.gateway.GatewayReason;
 import io.carbonx.exchange.core.gateway.OrderEntry;
 import io.carbonx.exchange.core.gateway.SubmittedState;
-import io.carbonx.exchange.core.gateway.VerifiedRequest;
 import io.carbonx.exchange.service.ExchangeTopics;
 import io.carbonx.registry.api.Problems;
 import io.carbonx.registry.directory.ParticipantDirectory;
@@ -15,19 +11,12 @@ import io.carbonx.requests.OrderRequest;
 import io.carbonx.requests.ReplaceRequest;
 import io.carbonx.schemas.EventCodec;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +25,13 @@ import org.slf4j.LoggerFactory;
  * {@code carbonx.orders.submitted} (keyed by participant), or publishes only a RequestRejected to
  * {@code carbonx.rejections} and answers the reason's 4xx.
  *
- * <p><b>Single writer per participant.</b> Every request of a participant runs on the same lane (one thread of
- * {@code lanes}, chosen by the caller's id): check, publish (waiting for the broker's acknowledgement), then fold the
- * published event into the {@link SubmittedState}. Two concurrent requests of one participant are therefore
- * decided one after the other against the state the first left, whatever the HTTP concurrency; participants on
+ * <p><b>Single writer per participant, group commit.</b> Every request of a participant runs on the same lane (one
+ * thread of {@code lanes}, chosen by the caller's id). A lane takes all requests queued on it as one batch
+ * ({@link GroupCommit}): it decides each against the {@link SubmittedState} plus the batch's earlier events, sends
+ * them all, waits once for the acknowledgements, folds the acknowledged events in order and answers; a failed send
+ * answers 503 and folds nothing of that participant from there on in the batch. Two concurrent requests of one
+ * participant are therefore decided one after the other against the state the first left, whatever the HTTP
+ * concurrency, and an event is folded only once durably published; participants on
  * other lanes proceed in parallel. The state is also fed by a follower of the topic (from the beginning at start,
  * {@link #markReady()} once caught up), so the sequence and client order ids survive restarts, and requests
  * published by another gateway instance are seen once they are read. Until ready, requests get 503.
@@ -72,16 +64,13 @@ public final class OrderGateway implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderGateway.class);
-    private static final EventCodec CODEC = EventCodec.standard();
+    static final EventCodec CODEC = EventCodec.standard();
     private static final long PUBLISH_TIMEOUT_MS = 10_000;
+    private static final int MAX_BATCH = 512;
 
-    private final OrderEntry entry;
-    private final Producer<byte[], byte[]> producer;
-    private final ExchangeTopics topics;
-    private final Clock clock;
-    private final SubmittedState state = new SubmittedState();
-    private final ExecutorService[] lanes;
-    private volatile SignerCheck signers;
+    private final GroupCommit commit;
+    private final SubmittedState state;
+    private final List<OrderLane<GroupCommit.Request>> lanes = new ArrayList<>();
     private volatile boolean ready;
 
     /**
@@ -93,27 +82,28 @@ public final class OrderGateway implements AutoCloseable {
      */
     public OrderGateway(OrderEntry entry, Producer<byte[], byte[]> producer, ExchangeTopics topics, Clock clock,
                         int lanes) {
-        this.entry = entry;
-        this.producer = producer;
-        this.topics = topics;
-        this.clock = clock;
-        this.lanes = new ExecutorService[lanes];
-        for (int i = 0; i < lanes; i++) {
-            int n = i;
-            this.lanes[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "order-gateway-lane-" + n);
-                t.setDaemon(true);
-                return t;
-            });
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be >= 1, was " + lanes);
         }
+        this.state = new SubmittedState();
+        this.commit = new GroupCommit(entry, producer, topics, clock, state, PUBLISH_TIMEOUT_MS);
+        for (int i = 0; i < lanes; i++) {
+            this.lanes.add(new OrderLane<>("order-gateway-lane-" + i, MAX_BATCH, commit::run,
+                    r -> r.answer().complete(unavailable("the gateway is closing"))));
+        }
+    }
+
+    /** The default lane count: twice the available processors. */
+    public static int defaultLanes() {
+        return 2 * Runtime.getRuntime().availableProcessors();
     }
 
     /** Gives the gateway the participant directory it checks signers against. */
     public void attach(ParticipantDirectory directory) {
-        this.signers = new SignerCheck(directory);
+        commit.attach(new SignerCheck(directory));
     }
 
-    /** Folds a record of {@code carbonx.orders.submitted} (from the follower). */
+    /** Folds a record of {@code carbonx.orders.submitted} (from the follower); idempotent. */
     public void apply(SpecificRecord event) {
         synchronized (state) {
             state.apply(event);
@@ -127,11 +117,12 @@ public final class OrderGateway implements AutoCloseable {
 
     /** True once caught up and attached to a directory. */
     public boolean isReady() {
-        return ready && signers != null;
+        return ready && commit.attached();
     }
 
     /**
-     * Decides a request of an authenticated caller, on the caller's lane.
+     * Decides a request of an authenticated caller, on the caller's lane (in a group commit with the other
+     * requests queued there, see the class comment).
      *
      * @param kind     order, cancel or replace
      * @param callerId the authenticated participant
@@ -142,84 +133,16 @@ public final class OrderGateway implements AutoCloseable {
             return CompletableFuture.completedFuture(new Response(503, Problems.body(503, "GATEWAY_NOT_READY",
                     "order entry is starting")));
         }
-        ExecutorService lane = lanes[Math.floorMod(callerId.hashCode(), lanes.length)];
-        return CompletableFuture.supplyAsync(() -> decide(kind, callerId, body), lane);
+        GroupCommit.Request request = new GroupCommit.Request(kind, callerId, body, new CompletableFuture<>());
+        lanes.get(Math.floorMod(callerId.hashCode(), lanes.size())).offer(request);
+        return request.answer();
     }
 
-    private Response decide(Kind kind, String callerId, JsonObject json) {
-        Instant now = clock.instant();
-        String rejectionId = "rejected/" + callerId + "/" + UUID.randomUUID();
-        SignedBody body = null;
-        SpecificRecord request = null;
-        try {
-            body = SignedBody.parse(json);
-            request = decode(kind, body.requestBytes());
-            RequestSignature signature = signers.check(callerId, signerOf(request), body, now);
-            GatewayDecision decision;
-            VerifiedRequest v = new VerifiedRequest(callerId, body.requestBytes(), signature, now.toEpochMilli(),
-                    rejectionId);
-            synchronized (state) {
-                decision = switch (kind) {
-                    case ORDER -> entry.order(v, (OrderRequest) request, state);
-                    case CANCEL -> entry.cancel(v, (CancelRequest) request, state);
-                    case REPLACE -> entry.replace(v, (ReplaceRequest) request, state);
-                    case STORAGE_OFFER -> entry.storageOffer(v, (OrderRequest) request, state);
-                };
-            }
-            return act(decision, callerId);
-        } catch (Refusal r) {
-            String detail = r.getMessage();
-            RequestRejected rejection = OrderEntry.rejection(kind.requestType, callerId, clientRequestId(request),
-                    sequenceOf(request), r.reason(), detail, body == null ? null : body.requestBytes(),
-                    now.toEpochMilli(), rejectionId);
-            return reject(r.reason(), detail, rejection, callerId);
-        }
+    static Response unavailable(String detail) {
+        return new Response(503, Problems.body(503, "PUBLISH_FAILED", detail));
     }
 
-    private Response act(GatewayDecision d, String callerId) {
-        return switch (d.outcome()) {
-            case REJECT -> reject(d.reason(), d.detail(), d.rejection(), callerId);
-            case DUPLICATE -> new Response(200, new JsonObject().put("status", "DUPLICATE")
-                    .put("orderId", d.firstResult().orderId()).put("sequence", d.firstResult().sequence())
-                    .put("clientOrderId", d.firstResult().clientOrderId()).put("eventId", d.firstResult().eventId()));
-            case PUBLISH -> publish(d, callerId);
-        };
-    }
-
-    private Response publish(GatewayDecision d, String callerId) {
-        try {
-            send(topics.submitted(), callerId, d.event());
-        } catch (RuntimeException | ExecutionException | TimeoutException e) {
-            LOG.warn("publishing {} failed: {}", d.event().getSchema().getName(), e.toString());
-            return new Response(503, Problems.body(503, "PUBLISH_FAILED", "the request was not recorded; retry"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Response(503, Problems.body(503, "PUBLISH_FAILED", "interrupted"));
-        }
-        apply(d.event());
-        String eventId = ((io.carbonx.events.EventEnvelope) d.event().get(0)).getEventId();
-        return new Response(202, new JsonObject().put("status", "SUBMITTED").put("orderId", d.orderId())
-                .put("sequence", d.sequence()).put("eventId", eventId));
-    }
-
-    private Response reject(GatewayReason reason, String detail, RequestRejected rejection, String callerId) {
-        try {
-            send(topics.rejections(), callerId, rejection);
-        } catch (RuntimeException | ExecutionException | TimeoutException e) {
-            LOG.warn("publishing a rejection failed: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new Response(reason.httpStatus(), Problems.body(reason.httpStatus(), reason.name(), detail));
-    }
-
-    private void send(String topic, String key, SpecificRecord event)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), CODEC.encode(event)))
-                .get(PUBLISH_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    }
-
-    private static SpecificRecord decode(Kind kind, byte[] bytes) throws Refusal {
+    static SpecificRecord decode(Kind kind, byte[] bytes) throws Refusal {
         try {
             return CODEC.decode(bytes, kind.type);
         } catch (RuntimeException e) {
@@ -228,7 +151,7 @@ public final class OrderGateway implements AutoCloseable {
         }
     }
 
-    private static String signerOf(SpecificRecord request) {
+    static String signerOf(SpecificRecord request) {
         if (request instanceof OrderRequest o) {
             return o.getParticipantId();
         }
@@ -238,7 +161,7 @@ public final class OrderGateway implements AutoCloseable {
         return ((ReplaceRequest) request).getParticipantId();
     }
 
-    private static String clientRequestId(SpecificRecord request) {
+    static String clientRequestId(SpecificRecord request) {
         if (request instanceof OrderRequest o) {
             return o.getClientOrderId();
         }
@@ -248,7 +171,7 @@ public final class OrderGateway implements AutoCloseable {
         return request instanceof ReplaceRequest r ? r.getClientOrderId() : null;
     }
 
-    private static Long sequenceOf(SpecificRecord request) {
+    static Long sequenceOf(SpecificRecord request) {
         if (request instanceof OrderRequest o) {
             return o.getSequence();
         }
@@ -260,15 +183,6 @@ public final class OrderGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ExecutorService lane : lanes) {
-            lane.shutdown();
-        }
-        for (ExecutorService lane : lanes) {
-            try {
-                lane.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        lanes.forEach(OrderLane::close);
     }
 }

@@ -24,11 +24,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * is valid now for the ENTERPRISE role by the directory's {@code CertificateValidator} — chain to the consortium
  * root, validity, revocation (CERTIFICATE_*, ROLE_NOT_ENTERPRISE); the signature verifies over the exact request
  * bytes with the certificate's key (BAD_SIGNATURE). Thread-safe.
+ *
+ * <p>The certificate path is validated once per certificate, not per request: a VALID verdict is cached by serial
+ * together with the directory's change count ({@link ParticipantDirectory#changes()}) and the participant's validity
+ * window. It is reused only while the directory has not changed (any registration, revocation or CRL bumps the count,
+ * so a revocation takes effect on the very next request) and while the request's time lies within the certificate's
+ * notBefore..notAfter. Anything else, and every non-VALID verdict, goes to the validator again.
  */
 final class SignerCheck {
 
     private final ParticipantDirectory directory;
     private final Map<String, SignatureVerifier> verifiers = new ConcurrentHashMap<>();
+    private final Map<String, Valid> valid = new ConcurrentHashMap<>();
+
+    /** A cached VALID verdict: the directory's change count it was made at and the certificate's window. */
+    private record Valid(long changes, long fromMs, long toMs) {
+        boolean holds(long changesNow, long atMs) {
+            return changes == changesNow && atMs >= fromMs && atMs <= toMs;
+        }
+    }
 
     SignerCheck(ParticipantDirectory directory) {
         this.directory = directory;
@@ -49,10 +63,7 @@ final class SignerCheck {
             throw new Refusal(GatewayReason.CERTIFICATE_NOT_CURRENT, "certificate " + body.certificateSerial()
                     + " is not the current certificate of " + signerId);
         }
-        ValidationResult v = directory.validate(signerId, EnumSet.of(Role.ENTERPRISE), now);
-        if (!v.isValid()) {
-            throw new Refusal(reason(v), v.status() + ": " + v.detail());
-        }
+        validate(p, now);
         SignatureVerifier verifier = verifiers.computeIfAbsent(p.certificateSerial(),
                 serial -> SignatureVerifier.forCertificate(parse(p.certificateDer())));
         if (!verifier.verify(body.requestBytes(), body.signature())) {
@@ -62,6 +73,20 @@ final class SignerCheck {
         return RequestSignature.newBuilder().setSignerId(signerId).setCertificateSerial(p.certificateSerial())
                 .setAlgorithm(verifier.keyKind().signatureAlgorithm())
                 .setValue(ByteBuffer.wrap(body.signature().clone())).build();
+    }
+
+    private void validate(Participant p, Instant now) throws Refusal {
+        long changes = directory.changes();
+        Valid cached = valid.get(p.certificateSerial());
+        if (cached != null && cached.holds(changes, now.toEpochMilli())) {
+            return;
+        }
+        ValidationResult v = directory.validate(p.participantId(), EnumSet.of(Role.ENTERPRISE), now);
+        if (!v.isValid()) {
+            valid.remove(p.certificateSerial());
+            throw new Refusal(reason(v), v.status() + ": " + v.detail());
+        }
+        valid.put(p.certificateSerial(), new Valid(changes, p.validFromMs(), p.validToMs()));
     }
 
     private static GatewayReason reason(ValidationResult v) {

@@ -24,6 +24,7 @@ public record ExchangeConfig(JsonObject json) {
                 .put("replayTimeoutMs", 120_000L)
                 .put("marketData", true)
                 .put("gateway", true)
+                .put("gatewayLanes", 0)
                 .put("matcher", true)
                 .put("instruments", InstrumentConfig.defaults());
     }
@@ -40,6 +41,9 @@ public record ExchangeConfig(JsonObject json) {
         if (transactionIntervalMs() < 1 || checkpointEvery() < 1 || clockTickMs() < 0 || replayTimeoutMs() < 1) {
             throw new IllegalArgumentException("services.exchange: transactionIntervalMs, checkpointEvery and"
                     + " replayTimeoutMs must be >= 1, clockTickMs >= 0 (0 = no clock)");
+        }
+        if (json.getInteger("gatewayLanes") < 0) {
+            throw new IllegalArgumentException("services.exchange: gatewayLanes must be >= 0 (0 = 2 per core)");
         }
         if (chainId().isBlank() || groupId().isBlank()) {
             throw new IllegalArgumentException("services.exchange: chainId and groupId must not be blank");
@@ -74,6 +78,12 @@ public record ExchangeConfig(JsonObject json) {
     /** Period of the exchange's ClockTicked per owned instrument; 0 = no clock (tests drive time). */
     public long clockTickMs() {
         return json.getLong("clockTickMs");
+    }
+
+    /** Participant lanes of the order gateway (each group-commits its queued requests); 0 = 2 per core. */
+    public int gatewayLanes() {
+        int lanes = json.getInteger("gatewayLanes");
+        return lanes == 0 ? 2 * Runtime.getRuntime().availableProcessors() : lanes;
     }
 
     public long replayTimeoutMs() {

@@ -99,7 +99,7 @@ public final class ExchangeRuntime implements AutoCloseable {
                               List<MarketDefinition> instruments, ExchangeTopics topics) {
         KafkaProducer<byte[], byte[]> producer = producer(clients, "exchange-gateway-" + nodeId, tracker);
         gateway = new OrderGateway(new OrderEntry(config.chainId(), instruments), producer, topics,
-                Clock.systemUTC(), 4);
+                Clock.systemUTC(), config.gatewayLanes());
         closeables.add(gateway);
         venues = new VenueGateway(config.chainId(), instruments, producer, topics, Clock.systemUTC());
         closeables.add(venues);

@@ -56,7 +56,7 @@ public final class OrderEntry {
     }
 
     /** Decides a new order (an ordinary one: a request signed as a storage offer is refused here). */
-    public GatewayDecision order(VerifiedRequest v, OrderRequest r, SubmittedState state) {
+    public GatewayDecision order(VerifiedRequest v, OrderRequest r, SubmittedView state) {
         return newOrder(v, r, state, false);
     }
 
@@ -66,11 +66,11 @@ public final class OrderEntry {
      * after the identity, duplicate and sequence checks of any order). Published as an OrderSubmitted with
      * {@code storage = true}, under the participant's sequence like its orders.
      */
-    public GatewayDecision storageOffer(VerifiedRequest v, OrderRequest r, SubmittedState state) {
+    public GatewayDecision storageOffer(VerifiedRequest v, OrderRequest r, SubmittedView state) {
         return newOrder(v, r, state, true);
     }
 
-    private GatewayDecision newOrder(VerifiedRequest v, OrderRequest r, SubmittedState state, boolean storage) {
+    private GatewayDecision newOrder(VerifiedRequest v, OrderRequest r, SubmittedView state, boolean storage) {
         String type = storage ? STORAGE_OFFER : ORDER;
         String p = r.getParticipantId();
         Optional<GatewayReason> reason = identity(v, p, r.getChainId());
@@ -124,7 +124,7 @@ public final class OrderEntry {
     }
 
     /** Decides a cancel (ownership of the order is the registry's check). */
-    public GatewayDecision cancel(VerifiedRequest v, CancelRequest r, SubmittedState state) {
+    public GatewayDecision cancel(VerifiedRequest v, CancelRequest r, SubmittedView state) {
         String p = r.getParticipantId();
         Optional<GatewayReason> reason = identity(v, p, r.getChainId())
                 .or(() -> sequence(state, p, r.getSequence()))
@@ -142,7 +142,7 @@ public final class OrderEntry {
     }
 
     /** Decides a cancel/replace: a new LIMIT order of the new price and quantity replacing the old one. */
-    public GatewayDecision replace(VerifiedRequest v, ReplaceRequest r, SubmittedState state) {
+    public GatewayDecision replace(VerifiedRequest v, ReplaceRequest r, SubmittedView state) {
         String p = r.getParticipantId();
         Optional<GatewayReason> reason = identity(v, p, r.getChainId());
         Optional<SubmittedState.FirstResult> first = reason.isEmpty() ? state.firstResult(p, r.getClientOrderId())
@@ -173,7 +173,7 @@ public final class OrderEntry {
         return chainId.equals(requestChain) ? Optional.empty() : Optional.of(GatewayReason.WRONG_CHAIN);
     }
 
-    private static Optional<GatewayReason> sequence(SubmittedState state, String participantId, long sequence) {
+    private static Optional<GatewayReason> sequence(SubmittedView state, String participantId, long sequence) {
         Optional<Long> last = state.lastSequence(participantId);
         return last.isPresent() && sequence <= last.get() ? Optional.of(GatewayReason.REPLAYED_SEQUENCE)
                 : Optional.empty();

@@ -14,7 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
  * the topic at start, so a replayed request is refused after a restart too. {@link #apply} is idempotent (a record
  * seen twice changes nothing). Not thread-safe.
  */
-public final class SubmittedState {
+public final class SubmittedState implements SubmittedView {
 
     /**
      * The first result for a client order id.
@@ -59,13 +59,13 @@ public final class SubmittedState {
         return p;
     }
 
-    /** The highest sequence published for the participant, if any. */
+    @Override
     public Optional<Long> lastSequence(String participantId) {
         Participant p = participants.get(participantId);
         return p == null ? Optional.empty() : Optional.of(p.lastSequence);
     }
 
-    /** The first result for a participant's client order id, if it was accepted before. */
+    @Override
     public Optional<FirstResult> firstResult(String participantId, String clientOrderId) {
         Participant p = participants.get(participantId);
         return p == null ? Optional.empty() : Optional.ofNullable(p.byClientOrderId.get(clientOrderId));
