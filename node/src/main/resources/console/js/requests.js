@@ -12,7 +12,7 @@ export const ORDER_REQUEST_PCF = '{"name":"io.carbonx.requests.OrderRequest","ty
   + '{"name":"timeInForce","type":{"name":"io.carbonx.events.TimeInForce","type":"enum",'
   + '"symbols":["GTC","DAY","IOC","FOK"]}},'
   + '{"name":"priceMinor","type":["null","long"]},{"name":"quantity","type":"long"},'
-  + '{"name":"expiresAtMs","type":["null","long"]}]}';
+  + '{"name":"expiresAtMs","type":["null","long"]},{"name":"storage","type":"boolean"}]}';
 
 export const CANCEL_REQUEST_PCF = '{"name":"io.carbonx.requests.CancelRequest","type":"record","fields":['
   + '{"name":"chainId","type":"string"},{"name":"participantId","type":"string"},{"name":"sequence","type":"long"},'
@@ -22,8 +22,8 @@ export const ORDER_ENCODER = new SingleObjectEncoder(ORDER_REQUEST_PCF);
 export const CANCEL_ENCODER = new SingleObjectEncoder(CANCEL_REQUEST_PCF);
 
 /** The canonical bytes of an OrderRequest ({chainId, participantId, sequence, clientOrderId, instrumentId, side,
- *  orderType, timeInForce, priceMinor|null, quantity, expiresAtMs|null}). Integers may be numbers, BigInts or
- *  decimal strings. */
+ *  orderType, timeInForce, priceMinor|null, quantity, expiresAtMs|null, storage}); storage (a storage operator's
+ *  energy offer) is false when absent. Integers may be numbers, BigInts or decimal strings. */
 export function encodeOrder(order) {
   return ORDER_ENCODER.encode(order);
 }

@@ -96,6 +96,10 @@ final class World {
         });
         NodeApi.await("A's and B's orders rest", WAIT, () -> openOrders(id("enterpriseA")).contains(orderA)
                 && openOrders(id("enterpriseB")).contains(orderB));
+        // The trade settles when its window closes; wait for it, so that the accounts stay still while the tests
+        // compare them before and after refused calls.
+        NodeApi.await("the trade between A and B settled", WAIT, () -> pendingTrades(id("enterpriseA")).isEmpty()
+                && pendingTrades(id("enterpriseB")).isEmpty());
     }
 
     private void add(String name, NodeApi.Member m) {
@@ -144,6 +148,11 @@ final class World {
     JsonArray openOrders(String participantId) {
         return api.get("/api/v1/accounts/" + participantId, tokens.get("regulator")).expect(200, "account")
                 .body().getJsonArray("openOrderIds", new JsonArray());
+    }
+
+    private JsonArray pendingTrades(String participantId) {
+        return api.get("/api/v1/accounts/" + participantId, tokens.get("regulator")).expect(200, "account")
+                .body().getJsonArray("pendingTradeIds", new JsonArray());
     }
 
     private static byte[] newCsr() throws Exception {
