@@ -297,7 +297,14 @@ public final class EventCodec {
         return writer != null ? writer : earlierWriters().get(fingerprint);
     }
 
-    private WriterSchema writerOf(byte[] bytes) {
+    /**
+     * The writer-schema fingerprint in the header of single-object encoded bytes.
+     *
+     * @param bytes single-object encoded bytes
+     * @return the CRC-64-AVRO fingerprint the header carries
+     * @throws EventDecodingException for a wrong marker or bytes shorter than the header
+     */
+    public static long fingerprintOf(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         if ((bytes.length > 0 && bytes[0] != MAGIC_0) || (bytes.length > 1 && bytes[1] != MAGIC_1)) {
             throw new EventDecodingException(Reason.BAD_MAGIC, String.format(
@@ -308,7 +315,11 @@ public final class EventCodec {
             throw new EventDecodingException(Reason.TRUNCATED,
                     bytes.length + " bytes, shorter than the " + HEADER_LENGTH + "-byte header");
         }
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    private WriterSchema writerOf(byte[] bytes) {
+        long fingerprint = fingerprintOf(bytes);
         WriterSchema writer = knownWriter(fingerprint);
         if (writer == null) {
             throw new EventDecodingException(Reason.UNKNOWN_FINGERPRINT,

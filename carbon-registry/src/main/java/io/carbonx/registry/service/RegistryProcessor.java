@@ -3,6 +3,7 @@ package io.carbonx.registry.service;
 import io.carbonx.events.CommandDecided;
 import io.carbonx.events.DeadLetter;
 import io.carbonx.events.EventEnvelope;
+import io.carbonx.eventlog.processing.CommittedStateGate;
 import io.carbonx.eventlog.processing.LoopListener;
 import io.carbonx.eventlog.processing.RecordProcessor;
 import io.carbonx.registry.journal.DecisionContext;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,9 +60,7 @@ public final class RegistryProcessor implements RecordProcessor, LoopListener {
     private boolean bootstrapChecked;
     private volatile LiveStatus status = LiveStatus.NONE;
     /** Held by the loop thread while a transaction is open (state not committed); see {@link #status()}. */
-    private final ReentrantLock committed = new ReentrantLock();
-    /** Guarded by {@link #committed}: the state is the fold of the committed journal. */
-    private boolean settled;
+    private final CommittedStateGate committed = new CommittedStateGate(STATUS_WAIT_MS);
 
     /**
      * @param rebuild builds the state from the committed journal
@@ -85,22 +82,11 @@ public final class RegistryProcessor implements RecordProcessor, LoopListener {
      * @return the status, {@link LiveStatus#NONE} before the first rebuild
      */
     public LiveStatus status() {
-        try {
-            if (!committed.tryLock(STATUS_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                return status;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return status;
-        }
-        try {
-            if (settled && state != null && state.entries() != status.entries()) {
+        return committed.read(() -> {
+            if (state != null && state.entries() != status.entries()) {
                 publishStatus();
             }
-            return status;
-        } finally {
-            committed.unlock();
-        }
+        }, () -> status);
     }
 
     @Override
@@ -148,55 +134,35 @@ public final class RegistryProcessor implements RecordProcessor, LoopListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
-            committed.lock();
-            try {
-                state = null;
-                settled = false;
-            } finally {
-                committed.unlock();
-            }
+            committed.replaceState(() -> state = null, false);
         }
     }
 
     /** A transaction is open or continues: the state leaves the committed fold until it commits or aborts. */
     @Override
     public void onPolled(int records) {
-        committed.lock();
-        settled = false;
+        committed.transactionOpened();
     }
 
     @Override
     public void afterCommit(int recordsIn, int recordsOut) {
-        settled = state != null;
-        release();
+        committed.transactionEnded(state != null);
     }
 
     @Override
     public void afterAbort(Throwable cause) {
-        settled = false;
-        release();
-    }
-
-    private void release() {
-        while (committed.isHeldByCurrentThread()) {
-            committed.unlock();
-        }
+        committed.transactionEnded(false);
     }
 
     private void rebuildState() {
-        boolean inTransaction = committed.isHeldByCurrentThread();
-        committed.lock();
-        try {
+        committed.replaceState(() -> {
             state = rebuild.get();
             commands = new CommandDecider(state, codec, chainId);
             inputs = new InputDecider(state, codec);
             bootstrap = new IdentityDecisions(state, codec);
             bootstrapChecked = false;
             publishStatus();
-            settled = !inTransaction;
-        } finally {
-            committed.unlock();
-        }
+        }, true);
         LOG.info("registry state rebuilt from {} journal entries, ledger hash {}", state.entries(),
                 status.ledgerHash());
     }

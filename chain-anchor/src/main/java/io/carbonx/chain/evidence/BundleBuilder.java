@@ -8,8 +8,6 @@ import io.carbonx.events.DefaultReported;
 import io.carbonx.events.TradeExecuted;
 import io.carbonx.schemas.EventCodec;
 import io.carbonx.schemas.EventDecodingException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -231,7 +229,7 @@ public final class BundleBuilder {
     }
 
     private void schema(SortedMap<String, byte[]> members, SpecificRecord record, byte[] bytes) throws EvidenceException {
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long fingerprint = EventCodec.fingerprintOf(bytes);
         Schema schema = codec.schemaFor(fingerprint).orElseThrow(() -> new EvidenceException(
                 EvidenceFailure.SOURCE_INCONSISTENT, "unknown writer schema of a " + record.getSchema().getName()));
         members.put(BundlePaths.schema(record.getSchema().getFullName(), Arrays.copyOfRange(bytes, 2, 10)),

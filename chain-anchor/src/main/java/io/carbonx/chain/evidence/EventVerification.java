@@ -8,8 +8,6 @@ import io.carbonx.events.Role;
 import io.carbonx.registry.identity.SignatureVerifier;
 import io.carbonx.registry.identity.ValidationResult;
 import io.carbonx.schemas.EventCodec;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -92,7 +90,7 @@ final class EventVerification {
     }
 
     private void schema(String path, byte[] record) {
-        long fingerprint = ByteBuffer.wrap(record, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long fingerprint = EventCodec.fingerprintOf(record);
         Optional<Schema> known = codec.schemaFor(fingerprint);
         String text = ctx.contents.schemas().get(path);
         String name = "schema " + path;

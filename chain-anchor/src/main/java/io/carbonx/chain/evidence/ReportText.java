@@ -5,7 +5,6 @@ import io.carbonx.chain.core.Sha256;
 import io.carbonx.schemas.EventCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -84,17 +83,11 @@ final class ReportText {
      * @return a record whose schema is the writer schema
      */
     static IndexedRecord asWritten(byte[] bytes, IndexedRecord decoded) {
-        if (bytes.length < EventCodec.HEADER_LENGTH) {
-            return decoded;
-        }
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        Schema writer = EventCodec.standard().schemaFor(fingerprint).orElse(null);
-        if (writer == null) {
-            return decoded;
-        }
         try {
-            return new GenericDatumReader<GenericRecord>(writer).read(null, DecoderFactory.get().binaryDecoder(bytes,
-                    EventCodec.HEADER_LENGTH, bytes.length - EventCodec.HEADER_LENGTH, null));
+            Schema writer = EventCodec.standard().schemaFor(EventCodec.fingerprintOf(bytes)).orElse(null);
+            return writer == null ? decoded : new GenericDatumReader<GenericRecord>(writer).read(null,
+                    DecoderFactory.get().binaryDecoder(bytes, EventCodec.HEADER_LENGTH,
+                            bytes.length - EventCodec.HEADER_LENGTH, null));
         } catch (IOException | RuntimeException e) {
             return decoded;
         }

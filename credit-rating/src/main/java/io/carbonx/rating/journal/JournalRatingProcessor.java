@@ -7,10 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
+import io.carbonx.eventlog.processing.CommittedStateGate;
 import io.carbonx.eventlog.processing.LoopListener;
 import io.carbonx.eventlog.processing.RecordProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,9 +48,7 @@ public final class JournalRatingProcessor implements RecordProcessor, LoopListen
 
     private volatile List<PartitionStatus> status = List.of();
     /** Held by the loop thread while a transaction is open; see {@link #status()}. */
-    private final ReentrantLock committed = new ReentrantLock();
-    /** Guarded by {@link #committed}: the folds are exactly the committed journal's. */
-    private boolean settled;
+    private final CommittedStateGate committed = new CommittedStateGate(STATUS_WAIT_MS);
     private volatile boolean rebuiltOnce;
     private long skipped;
 
@@ -86,9 +83,7 @@ public final class JournalRatingProcessor implements RecordProcessor, LoopListen
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        boolean inTransaction = committed.isHeldByCurrentThread();
-        committed.lock();
-        try {
+        committed.replaceState(() -> {
             for (TopicPartition tp : partitions) {
                 JournalFold fold = newFold.apply(tp.partition());
                 long count = replayer.replay(tp, fold);
@@ -99,49 +94,34 @@ public final class JournalRatingProcessor implements RecordProcessor, LoopListen
             }
             rebuiltOnce = true;
             publishStatus();
-            settled = !inTransaction;
-        } finally {
-            committed.unlock();
-        }
+        }, true);
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        committed.lock();
-        try {
+        committed.updateState(() -> {
             for (TopicPartition tp : partitions) {
                 folds.remove(tp);
                 rebuilt.remove(tp);
             }
             publishStatus();
-        } finally {
-            committed.unlock();
-        }
+        });
     }
 
     /** A transaction is open or continues: the folds leave the committed state until it commits or aborts. */
     @Override
     public void onPolled(int records) {
-        committed.lock();
-        settled = false;
+        committed.transactionOpened();
     }
 
     @Override
     public void afterCommit(int recordsIn, int recordsOut) {
-        settled = true;
-        release();
+        committed.transactionEnded(true);
     }
 
     @Override
     public void afterAbort(Throwable cause) {
-        settled = false;
-        release();
-    }
-
-    private void release() {
-        while (committed.isHeldByCurrentThread()) {
-            committed.unlock();
-        }
+        committed.transactionEnded(false);
     }
 
     private void publishStatus() {
@@ -172,22 +152,7 @@ public final class JournalRatingProcessor implements RecordProcessor, LoopListen
      *     for its offsets)
      */
     public List<PartitionStatus> status() {
-        try {
-            if (!committed.tryLock(STATUS_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                return status;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return status;
-        }
-        try {
-            if (settled) {
-                publishStatus();
-            }
-            return status;
-        } finally {
-            committed.unlock();
-        }
+        return committed.read(this::publishStatus, () -> status);
     }
 
     /** @return whether partitions were assigned and rebuilt at least once; any thread */
