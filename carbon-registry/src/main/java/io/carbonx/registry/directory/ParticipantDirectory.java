@@ -9,13 +9,17 @@ import io.carbonx.registry.identity.ValidationStatus;
 import io.carbonx.registry.journal.Bytes;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -28,17 +32,49 @@ import org.apache.avro.specific.SpecificRecord;
  * <p>{@link #apply} ignores other records and repeated events, so a redelivered tail is harmless; a
  * revocation of an unknown participant or of an older certificate only updates the CRL. Thread-safe: one
  * writer applies, any thread reads.
+ *
+ * <p><b>Verdict cache.</b> Every authenticated request and every signed order asks {@link #validate} about the
+ * caller's certificate; a full PKIX path validation each time was ~6 % of a loaded node's CPU. A VALID verdict is
+ * therefore kept per (participant, certificate serial, accepted roles) and answered again only while nothing in
+ * the directory has changed since it was computed (any registration, revocation or CRL clears the cache and bumps
+ * {@link #changes()}, so a revocation takes effect on the very next check), no CRL was installed in its validator
+ * by anyone else ({@link CertificateValidator#crlsInstalled()}), and while the time asked about lies in
+ * the window where every certificate of the path is valid (the participant's notBefore..notAfter intersected with
+ * those of the root and issuing CAs). A revoked participant's verdicts and every non-VALID verdict are never kept.
+ * The answer is therefore always the one a fresh validation would give.
  */
 public final class ParticipantDirectory {
     private final CertificateValidator validator;
     private final ConcurrentSkipListMap<String, Participant> participants = new ConcurrentSkipListMap<>();
+    private final Map<VerdictKey, ValidVerdict> verdicts = new ConcurrentHashMap<>();
+    private final AtomicLong validations = new AtomicLong();
+    private final long caFromMs;
+    private final long caToMs;
     private volatile long applied;
+
+    /** What a kept verdict answers for. */
+    private record VerdictKey(String participantId, String certificateSerial, Set<Role> roles) {
+    }
+
+    /**
+     * A VALID verdict, the directory's change count and the validator's installed-CRL count it was computed at,
+     * and the window it holds in.
+     */
+    private record ValidVerdict(ValidationResult result, long changes, long crls, long fromMs, long toMs) {
+        boolean holds(long changesNow, long crlsNow, long atMs) {
+            return changes == changesNow && crls == crlsNow && atMs >= fromMs && atMs <= toMs;
+        }
+    }
 
     /**
      * @param validator the validator to keep current (trusting the consortium root)
      */
     public ParticipantDirectory(CertificateValidator validator) {
         this.validator = Objects.requireNonNull(validator, "validator");
+        List<X509Certificate> cas = new ArrayList<>(validator.issuingCertificates());
+        cas.add(validator.rootCertificate());
+        this.caFromMs = cas.stream().mapToLong(c -> c.getNotBefore().getTime()).max().orElseThrow();
+        this.caToMs = cas.stream().mapToLong(c -> c.getNotAfter().getTime()).min().orElseThrow();
     }
 
     /**
@@ -80,6 +116,7 @@ public final class ParticipantDirectory {
             }
         }
         if (changed) {
+            verdicts.clear();
             applied++;
         }
         return changed;
@@ -115,21 +152,42 @@ public final class ParticipantDirectory {
      * @param participantId the participant
      * @param roles         accepted roles
      * @param at            the time to check at
-     * @return the validator's verdict; {@link ValidationStatus#UNTRUSTED_CHAIN} with detail "unknown
-     *     participant" when the directory does not know the id
+     * @return the validator's verdict (a kept VALID one where it still holds, see the class comment);
+     *     {@link ValidationStatus#UNTRUSTED_CHAIN} with detail "unknown participant" when the directory does not
+     *     know the id
      */
     public ValidationResult validate(String participantId, Set<Role> roles, Instant at) {
-        Optional<Participant> p = participant(participantId);
-        if (p.isEmpty()) {
+        // read first: a change applied or a CRL installed while validating makes the verdict unusable
+        long changesBefore = applied;
+        long crlsBefore = validator.crlsInstalled();
+        Optional<Participant> found = participant(participantId);
+        if (found.isEmpty()) {
             return new ValidationResult(ValidationStatus.UNTRUSTED_CHAIN, "unknown participant " + participantId,
                     null, null);
         }
-        ValidationResult result = validator.validate(p.get().certificateDer(), roles, at);
-        if (result.isValid() && !p.get().activeAt(at.toEpochMilli())) {
-            return new ValidationResult(ValidationStatus.REVOKED, "certificate " + p.get().certificateSerial()
-                    + " of " + participantId + " is revoked", participantId, p.get().role());
+        Participant p = found.get();
+        long atMs = at.toEpochMilli();
+        VerdictKey key = new VerdictKey(participantId, p.certificateSerial(), Set.copyOf(roles));
+        ValidVerdict kept = verdicts.get(key);
+        if (kept != null && kept.holds(changesBefore, crlsBefore, atMs)) {
+            return kept.result();
+        }
+        validations.incrementAndGet();
+        ValidationResult result = validator.validate(p.certificateDer(), roles, at);
+        if (result.isValid() && !p.activeAt(atMs)) {
+            return new ValidationResult(ValidationStatus.REVOKED, "certificate " + p.certificateSerial()
+                    + " of " + participantId + " is revoked", participantId, p.role());
+        }
+        if (result.isValid() && !p.revoked()) {
+            verdicts.put(key, new ValidVerdict(result, changesBefore, crlsBefore,
+                    Math.max(p.validFromMs(), caFromMs), Math.min(p.validToMs(), caToMs)));
         }
         return result;
+    }
+
+    /** @return how many checks {@link #validate} ran in full (not answered from the verdict cache) */
+    long fullValidations() {
+        return validations.get();
     }
 
     /**

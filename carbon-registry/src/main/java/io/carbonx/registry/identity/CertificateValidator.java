@@ -63,6 +63,7 @@ public final class CertificateValidator {
     private final TrustAnchor anchor;
     private final List<X509Certificate> issuingCas;
     private volatile Map<X500Principal, X509CRL> crls = Map.of();
+    private volatile long crlsInstalled;
 
     private CertificateValidator(X509Certificate root, List<X509Certificate> issuingCas) {
         this.root = root;
@@ -140,7 +141,16 @@ public final class CertificateValidator {
         Map<X500Principal, X509CRL> next = new HashMap<>(crls);
         next.put(crl.getIssuerX500Principal(), crl);
         crls = Map.copyOf(next);
+        crlsInstalled++;
         return true;
+    }
+
+    /**
+     * @return how many CRLs {@link #updateCrl} has installed so far: a verdict computed before this number changed
+     *     may be out of date
+     */
+    public long crlsInstalled() {
+        return crlsInstalled;
     }
 
     /** The cRLNumber of the CRL in place for the issuer, or -1 when there is none. */

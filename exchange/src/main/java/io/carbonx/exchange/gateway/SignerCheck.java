@@ -25,24 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * root, validity, revocation (CERTIFICATE_*, ROLE_NOT_ENTERPRISE); the signature verifies over the exact request
  * bytes with the certificate's key (BAD_SIGNATURE). Thread-safe.
  *
- * <p>The certificate path is validated once per certificate, not per request: a VALID verdict is cached by serial
- * together with the directory's change count ({@link ParticipantDirectory#changes()}) and the participant's validity
- * window. It is reused only while the directory has not changed (any registration, revocation or CRL bumps the count,
- * so a revocation takes effect on the very next request) and while the request's time lies within the certificate's
- * notBefore..notAfter. Anything else, and every non-VALID verdict, goes to the validator again.
+ * <p>The directory answers the certificate check from its verdict cache while it holds (see
+ * {@link ParticipantDirectory}); a revocation takes effect on the very next request.
  */
 final class SignerCheck {
 
     private final ParticipantDirectory directory;
     private final Map<String, SignatureVerifier> verifiers = new ConcurrentHashMap<>();
-    private final Map<String, Valid> valid = new ConcurrentHashMap<>();
-
-    /** A cached VALID verdict: the directory's change count it was made at and the certificate's window. */
-    private record Valid(long changes, long fromMs, long toMs) {
-        boolean holds(long changesNow, long atMs) {
-            return changes == changesNow && atMs >= fromMs && atMs <= toMs;
-        }
-    }
 
     SignerCheck(ParticipantDirectory directory) {
         this.directory = directory;
@@ -76,17 +65,10 @@ final class SignerCheck {
     }
 
     private void validate(Participant p, Instant now) throws Refusal {
-        long changes = directory.changes();
-        Valid cached = valid.get(p.certificateSerial());
-        if (cached != null && cached.holds(changes, now.toEpochMilli())) {
-            return;
-        }
         ValidationResult v = directory.validate(p.participantId(), EnumSet.of(Role.ENTERPRISE), now);
         if (!v.isValid()) {
-            valid.remove(p.certificateSerial());
             throw new Refusal(reason(v), v.status() + ": " + v.detail());
         }
-        valid.put(p.certificateSerial(), new Valid(changes, p.validFromMs(), p.validToMs()));
     }
 
     private static GatewayReason reason(ValidationResult v) {

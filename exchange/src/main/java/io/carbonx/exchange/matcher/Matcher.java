@@ -13,8 +13,10 @@ import java.util.List;
 /**
  * A running matcher: {@link OrdersProcessor} inside an {@link ExactlyOnceProcessor} consuming
  * {@code carbonx.orders} in the consumer group {@code groupId}, with transactional id {@code transactionalId}
- * (stable per instance: a restart fences the previous incarnation). The status is republished after every commit
- * and every rebuild.
+ * (stable per instance: a restart fences the previous incarnation). The same id is the static group membership
+ * ({@code group.instance.id}): a matcher restarted after a crash takes its partitions back as soon as it joins,
+ * instead of waiting for the broker to expire the dead member's session; two live instances therefore need distinct
+ * ids. The status is republished after every commit and every rebuild.
  */
 public final class Matcher implements AutoCloseable {
 
@@ -50,7 +52,8 @@ public final class Matcher implements AutoCloseable {
         OrdersProcessor processor = new OrdersProcessor(chainId, definitions, topics, replayer, groupId,
                 checkpointEvery);
         ProcessorSettings settings = ProcessorSettings.of(groupId, transactionalId, List.of(topics.orders()))
-                .withTransactionBounds(2_000, transactionInterval);
+                .withTransactionBounds(2_000, transactionInterval)
+                .withGroupInstanceId(transactionalId);
         LoopListener listener = new LoopListener() {
             @Override
             public void afterCommit(int recordsIn, int recordsOut) {

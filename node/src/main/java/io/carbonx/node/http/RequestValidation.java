@@ -88,6 +88,7 @@ public final class RequestValidation {
             return Future.failedFuture(e);
         }
         return OpenAPIContract.from(vertx, requestView(raw))
+                .map(CompiledContract::of)
                 .map(c -> new RequestValidation(c, RequestValidator.create(vertx, c)));
     }
 

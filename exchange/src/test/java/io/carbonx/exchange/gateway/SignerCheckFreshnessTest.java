@@ -14,8 +14,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The per-certificate cache of VALID verdicts never outlives a revocation or the certificate's notAfter. */
-class SignerCheckCacheTest {
+/**
+ * The directory's kept VALID verdicts never outlive a revocation or the certificate's notAfter, as the gateway sees
+ * them.
+ */
+class SignerCheckFreshnessTest {
 
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     static final Instant NOW = T0.plus(Duration.ofDays(2));
