@@ -4,6 +4,7 @@ import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.node.client.NodeClient;
 import io.carbonx.node.demo.NodeLog;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,10 +101,12 @@ public final class LoadRun {
             say(String.format(Locale.ROOT, "timed: %,d orders %s", measured, s.max() ? "at maximum rate"
                     : "at " + s.rate() + "/s"));
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             sender.run(warm, total, t0, s.max() ? 0 : TimeUnit.SECONDS.toNanos(1) / s.rate());
             double sendSeconds = (System.nanoTime() - t0) / 1e9;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.drainTimeoutSeconds());
             double seconds = awaitOutcomes(accounting, observer, t0, deadline);
+            double cpuMsPerOrder = (processCpuNanos() - cpu0) / 1e6 / measured;
             boolean drained = awaitDrain(observer, deadline);
             sender.awaitAnswered(total, 10_000);
             observer.stop();
@@ -113,7 +116,7 @@ public final class LoadRun {
                     + " %,d)", after.accounts(), after.cashMinor(), after.units(), before.cashMinor(), before.units()));
             double tradesPerSec = latencies.of(Stage.ORDER_TO_TRADE).getTotalCount() / seconds;
             RunResult r = new RunResult(s.label(), s.max() ? 0 : s.rate(), measured, sendSeconds,
-                    measured / seconds, tradesPerSec, latencies.copy(), accounting.verify(), conservation, drained,
+                    measured / seconds, tradesPerSec, cpuMsPerOrder, latencies.copy(), accounting.verify(), conservation, drained,
                     loadAverage(), startedAt, s.command());
             String figures = ReportWriter.write(r, s.outDir(), s.report());
             out.println();
@@ -154,6 +157,12 @@ public final class LoadRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** CPU time of every thread of this JVM so far (the whole pipeline when the stack is embedded). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String loadAverage() {

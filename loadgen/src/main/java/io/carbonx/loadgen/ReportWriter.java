@@ -25,9 +25,11 @@ public final class ReportWriter {
     public static String figures(RunResult r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s: offered %s, %,d timed orders released in %.1f s; achieved %,.0f"
-                        + " orders/s with an outcome, %,.0f trades/s; load average %s%n%n", r.label(),
+                        + " orders/s with an outcome, %,.0f trades/s; %.2f ms of CPU per order (this JVM's CPU time"
+                        + " until every outcome arrived / timed orders); load average %s%n%n", r.label(),
                 r.offeredRate() == 0 ? "maximum" : String.format(Locale.ROOT, "%,d orders/s", r.offeredRate()),
-                r.measuredOrders(), r.sendSeconds(), r.acceptedPerSec(), r.tradesPerSec(), r.loadAverage()));
+                r.measuredOrders(), r.sendSeconds(), r.acceptedPerSec(), r.tradesPerSec(), r.cpuMsPerOrder(),
+                r.loadAverage()));
         b.append("| stage | n | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Stage s : Stage.values()) {

@@ -9,6 +9,9 @@ package io.carbonx.loadgen;
  * @param sendSeconds    seconds from the first timed order's due time to the last one's release
  * @param acceptedPerSec timed orders / seconds from the first one's due time until all had an outcome
  * @param tradesPerSec   trades of timed orders / the same seconds
+ * @param cpuMsPerOrder  CPU time of this JVM over the same seconds / timed orders: with the embedded stack, the whole
+ *                       pipeline's CPU cost of one order (generator included); against an external node, the
+ *                       generator's only
  * @param latencies      per stage
  * @param verdict        exactly-once accounting of every order of the run (warm-up included)
  * @param conservation   empty when cash and units are conserved, else what differs
@@ -18,7 +21,7 @@ package io.carbonx.loadgen;
  * @param command        the command line (for the report)
  */
 public record RunResult(String label, int offeredRate, int measuredOrders, double sendSeconds, double acceptedPerSec,
-                        double tradesPerSec, StageLatencies latencies, Accounting.Verdict verdict, String conservation,
+                        double tradesPerSec, double cpuMsPerOrder, StageLatencies latencies, Accounting.Verdict verdict, String conservation,
                         boolean drained, String loadAverage, String startedAt, String command) {
 
     /** True when every check passed. */
