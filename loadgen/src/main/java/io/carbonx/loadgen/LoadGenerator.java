@@ -56,6 +56,11 @@ public final class LoadGenerator implements Callable<Integer> {
             description = "Trading enterprises, one HTTP lane each (default ${DEFAULT-VALUE}).")
     int enterprises;
 
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+            description = "Orders of one enterprise per HTTP request, 1..100 (default ${DEFAULT-VALUE}:"
+                    + " POST /api/v1/orders; above 1: POST /api/v1/order-batches, mass order entry).")
+    int batch;
+
     @Option(names = "--api", paramLabel = "URL", description = "An external node's API (default: embedded stack).")
     String api;
 
@@ -97,15 +102,16 @@ public final class LoadGenerator implements Callable<Integer> {
         if (api != null && (bootstrap == null || caDir == null)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--api needs --bootstrap and --ca-dir");
         }
-        if (!max && rate <= 0 || enterprises < 2) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--rate > 0 and --enterprises >= 2");
+        if (!max && rate <= 0 || enterprises < 2 || batch < 1 || batch > 100) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--rate > 0, --enterprises >= 2 and --batch 1..100");
         }
         int warmRate = warmupRate > 0 ? warmupRate : max ? 500 : rate;
         int timed = orders > 0 ? orders : max ? 60_000 : 0;
         String name = label != null ? label : max ? "max" : "rate-" + rate;
         Path work = workDir != null ? workDir : Files.createTempDirectory("carbonx-loadgen-");
         PrintWriter pw = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        RunSettings settings = new RunSettings(name, rate, max, duration, timed, warmup, warmRate, enterprises, api,
+        RunSettings settings = new RunSettings(name, rate, max, duration, timed, warmup, warmRate, enterprises, batch, api,
                 bootstrap, caDir, caPassphrase, work, out, "none".equals(report) ? null : Path.of(report),
                 settlementWindowMs, drainTimeout, command);
         try {

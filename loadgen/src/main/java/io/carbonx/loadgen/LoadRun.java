@@ -90,7 +90,7 @@ public final class LoadRun {
         Conservation before = Conservation.read(market.regulator());
         try (PipelineObserver observer = new PipelineObserver(new KafkaClients(bootstrap), plan, accounting, start,
                 latencies);
-             OrderSender sender = new OrderSender(api, plan, accounting, start, 2)) {
+             OrderSender sender = new OrderSender(api, plan, accounting, start, 2, s.batch())) {
             observer.start();
             if (warm > 0) {
                 say(String.format(Locale.ROOT, "warm-up: %,d orders at %,d/s", warm, s.warmupRate()));

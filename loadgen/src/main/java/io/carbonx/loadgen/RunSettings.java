@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param warmupSeconds      untimed warm-up before, at {@code warmupRate}
  * @param warmupRate         orders/s of the warm-up
  * @param enterprises        trading enterprises (lanes)
+ * @param batch              most orders of one enterprise per HTTP request (1: one order per request)
  * @param apiUrl             an external node's API, or null to start the embedded stack
  * @param bootstrap          an external node's Kafka bootstrap servers (with {@code apiUrl})
  * @param caDir              an external node's registry CA directory (bootstrap regulator)
@@ -25,7 +26,7 @@ import java.nio.file.Path;
  * @param command            the command line, for the report
  */
 public record RunSettings(String label, int rate, boolean max, int durationSeconds, int orders, int warmupSeconds,
-                          int warmupRate, int enterprises, String apiUrl, String bootstrap, Path caDir,
+                          int warmupRate, int enterprises, int batch, String apiUrl, String bootstrap, Path caDir,
                           String caPassphrase, Path workDir, Path outDir, Path report, long settlementWindowMs,
                           int drainTimeoutSeconds, String command) {
 

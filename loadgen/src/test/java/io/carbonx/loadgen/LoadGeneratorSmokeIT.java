@@ -6,8 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A bounded end-to-end run on the embedded stack (200 orders at 100/s, four enterprises): the generator's accounting
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadGeneratorSmokeIT {
 
-    @Test
+    /** One order per request ({@code /api/v1/orders}), then up to 8 per request ({@code /api/v1/order-batches}). */
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 8})
     void givenEmbeddedStack_whenTwoHundredOrdersAtHundredPerSecond_thenEveryOrderIsAccountedForExactlyOnce(
-            @TempDir Path dir) throws Exception {
+            int batch, @TempDir Path dir) throws Exception {
         StringWriter text = new StringWriter();
-        RunSettings settings = new RunSettings("smoke", 100, false, 2, 200, 0, 100, 4, null, null, null, null,
+        RunSettings settings = new RunSettings("smoke", 100, false, 2, 200, 0, 100, 4, batch, null, null, null, null,
                 dir.resolve("work"), dir.resolve("out"), dir.resolve("e2e.md"), 100, 240, "smoke-it");
 
         RunResult r = new LoadRun(settings, new PrintWriter(text, true)).execute();

@@ -17,6 +17,9 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@code POST /api/v1/orders} — body {@code {"request": base64 OrderRequest, "signature": base64,
  *       "certificateSerial": hex}}; 202 {@code {"status": "SUBMITTED", "orderId", "sequence", "eventId"}}, or 200
  *       {@code {"status": "DUPLICATE", ...the first result}} for a repeated client order id;</li>
+ *   <li>{@code POST /api/v1/order-batches} — mass order entry: {@code {"orders": [1..100 bodies as above]}}, each
+ *       decided as if submitted alone, in array order; 200 {@code {"results": [{"status", "body"}, ...]}} with every
+ *       order's own answer (not atomic), 400 MALFORMED_BODY for a body that is not such a list;</li>
  *   <li>{@code POST /api/v1/orders/cancel} — the same with a CancelRequest; 202;</li>
  *   <li>{@code POST /api/v1/orders/replace} — the same with a ReplaceRequest; 202 with the new order id;</li>
  *   <li>{@code POST /api/v1/storage-offers} — the same with an OrderRequest signed with {@code storage = true}: a
@@ -40,6 +43,8 @@ public final class GatewayRoutes {
         Access regulator = Access.roles(Role.REGULATOR);
         routes.post("/api/v1/orders", enterprise, ctx -> answer(ctx, gateway.submit(OrderGateway.Kind.ORDER,
                 caller(ctx), body(ctx))));
+        routes.post("/api/v1/order-batches", enterprise, ctx -> answer(ctx,
+                gateway.submitBatch(caller(ctx), body(ctx))));
         routes.post("/api/v1/orders/cancel", enterprise, ctx -> answer(ctx,
                 gateway.submit(OrderGateway.Kind.CANCEL, caller(ctx), body(ctx))));
         routes.post("/api/v1/orders/replace", enterprise, ctx -> answer(ctx,

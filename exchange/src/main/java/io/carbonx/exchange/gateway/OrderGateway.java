@@ -10,6 +10,7 @@ import io.carbonx.requests.CancelRequest;
 import io.carbonx.requests.OrderRequest;
 import io.carbonx.requests.ReplaceRequest;
 import io.carbonx.schemas.EventCodec;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,6 +68,8 @@ public final class OrderGateway implements AutoCloseable {
     static final EventCodec CODEC = EventCodec.standard();
     private static final long PUBLISH_TIMEOUT_MS = 10_000;
     private static final int MAX_BATCH = 512;
+    /** The most orders one {@link #submitBatch} call takes. */
+    public static final int MAX_BATCH_ORDERS = 100;
 
     private final GroupCommit commit;
     private final SubmittedState state;
@@ -136,6 +139,40 @@ public final class OrderGateway implements AutoCloseable {
         GroupCommit.Request request = new GroupCommit.Request(kind, callerId, body, new CompletableFuture<>());
         lanes.get(Math.floorMod(callerId.hashCode(), lanes.size())).offer(request);
         return request.answer();
+    }
+
+    /**
+     * Decides a batch of signed orders of one caller (mass order entry): each element of {@code body.orders} is
+     * exactly what {@link #submit} takes for an order and is decided exactly as if it had been submitted alone,
+     * one after the other in array order, on the caller's lane (so sequences must increase along the array). The
+     * batch is not atomic: every order stands or falls on its own, and the answer lists every order's own status
+     * and body in array order. One HTTP request, token check and answer instead of one per order.
+     *
+     * @param callerId the authenticated participant
+     * @param body     {@code {"orders": [signed order, ...]}} with 1..{@value #MAX_BATCH_ORDERS} objects, or null
+     * @return 200 {@code {"results": [{"status", "body"}, ...]}}; 400 MALFORMED_BODY (nothing decided) when the body
+     *     is not such an object
+     */
+    public CompletableFuture<Response> submitBatch(String callerId, JsonObject body) {
+        JsonArray orders = body == null || !(body.getValue("orders") instanceof JsonArray a) ? null : a;
+        if (orders == null || orders.isEmpty() || orders.size() > MAX_BATCH_ORDERS
+                || !orders.stream().allMatch(JsonObject.class::isInstance)) {
+            return CompletableFuture.completedFuture(new Response(400, Problems.body(400,
+                    GatewayReason.MALFORMED_BODY.name(), "the body must be {\"orders\": [1.." + MAX_BATCH_ORDERS
+                            + " signed orders]}")));
+        }
+        List<CompletableFuture<Response>> answers = new ArrayList<>(orders.size());
+        for (int i = 0; i < orders.size(); i++) {
+            answers.add(submit(Kind.ORDER, callerId, orders.getJsonObject(i)));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            JsonArray results = new JsonArray();
+            for (CompletableFuture<Response> a : answers) {
+                Response r = a.join();
+                results.add(new JsonObject().put("status", r.status()).put("body", r.body()));
+            }
+            return new Response(200, new JsonObject().put("results", results));
+        });
     }
 
     static Response unavailable(String detail) {

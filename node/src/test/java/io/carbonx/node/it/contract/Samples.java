@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.carbonx.events.Side;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -85,6 +86,8 @@ final class Samples {
         table.put("verifyEvidenceBundle", c -> new Request(Map.of(), "", new Body("application/zip",
                 "PK not really a zip".getBytes(StandardCharsets.UTF_8))));
         json("submitOrder", c -> c.world().orderBody(c.signer(), Side.BUY, 7_900, 1));
+        json("submitOrderBatch", c -> new JsonObject().put("orders", new JsonArray()
+                .add(c.world().orderBody(c.signer(), Side.BUY, 7_900, 1))));
         json("cancelOrder", c -> c.world().cancelBody(c.signer(), c.world().id(c.signer()) + "-999999"));
         json("replaceOrder", c -> signedGarbage(c));
         json("offerStorage", c -> signedGarbage(c));
