@@ -53,7 +53,8 @@ public final class LoadGenerator implements Callable<Integer> {
     int warmupRate;
 
     @Option(names = "--enterprises", paramLabel = "N", defaultValue = "32",
-            description = "Trading enterprises, one HTTP lane each (default ${DEFAULT-VALUE}).")
+            description = "Trading enterprises, one HTTP lane each; even: half sell, half buy"
+                    + " (default ${DEFAULT-VALUE}).")
     int enterprises;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
@@ -102,9 +103,9 @@ public final class LoadGenerator implements Callable<Integer> {
         if (api != null && (bootstrap == null || caDir == null)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--api needs --bootstrap and --ca-dir");
         }
-        if (!max && rate <= 0 || enterprises < 2 || batch < 1 || batch > 100) {
+        if (!max && rate <= 0 || enterprises < 2 || enterprises % 2 != 0 || batch < 1 || batch > 100) {
             throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--rate > 0, --enterprises >= 2 and --batch 1..100");
+                    "--rate > 0, --enterprises even and >= 2 (half sell, half buy), --batch 1..100");
         }
         int warmRate = warmupRate > 0 ? warmupRate : max ? 500 : rate;
         int timed = orders > 0 ? orders : max ? 60_000 : 0;

@@ -21,11 +21,13 @@ import java.util.concurrent.Future;
  * verifies.
  *
  * <p>Two-sided flow that crosses: orders {@code 2k} and {@code 2k+1} are a pair at one price, a resting sell of
- * trader {@code k mod n} then an aggressing buy of trader {@code (k+1) mod n}, so every trader buys and sells equally
- * and holdings and cash stay level. Sells are priced {@code k mod 5} ticks below the mid price and buys as many
- * above, so every buy crosses every resting sell (a trade happens whatever order the two reach the book in, unless
- * self-trade prevention cancels the incoming order), inside any sane price band. Each trader's orders carry strictly increasing sequence numbers in send order
- * (the gateway refuses a sequence not above the last one), so one trader's orders must reach the gateway in plan
+ * seller {@code 2 (k mod n/2)} then an aggressing buy of buyer {@code 2 (k mod n/2) + 1}: even-numbered traders only
+ * sell and odd-numbered ones only buy, so no trader ever meets its own order and self-trade prevention never cancels
+ * one, however the orders of a trader are batched or reordered on the way. Sells are priced {@code k mod 5} ticks
+ * below the mid price and buys as many above, so every buy crosses every resting sell (a trade happens whatever order
+ * the two reach the book in), inside any sane price band. Each trader's orders carry strictly increasing sequence
+ * numbers in send order (the gateway refuses a sequence not above the last one), so one trader's orders must reach
+ * the gateway in plan
  * order. The client order id is {@code <tag>-<index>}: outcomes are mapped back to the plan by it; the exchange order
  * id is {@code <participant>-<sequence>}.
  */
@@ -70,8 +72,8 @@ public final class OrderPlan {
      * @param tag prefix of the client order ids, unique per run
      */
     public static OrderPlan build(String tag, List<Trader> traders, int count, Market market, ExecutorService pool) {
-        if (traders.size() < 2 || count < 2 || count % 2 != 0) {
-            throw new IllegalArgumentException("need at least 2 traders and an even order count >= 2");
+        if (traders.size() < 2 || traders.size() % 2 != 0 || count < 2 || count % 2 != 0) {
+            throw new IllegalArgumentException("need an even number of traders >= 2 and an even order count >= 2");
         }
         int n = traders.size();
         int[] who = new int[count];
@@ -82,7 +84,8 @@ public final class OrderPlan {
         }
         for (int i = 0; i < count; i++) {
             int k = i / 2;
-            who[i] = i % 2 == 0 ? k % n : (k + 1) % n;
+            int seller = 2 * (k % (n / 2));
+            who[i] = i % 2 == 0 ? seller : seller + 1;
             seq[i] = next[who[i]]++;
         }
         byte[][] bodies = new byte[count][];

@@ -1,6 +1,7 @@
 package io.carbonx.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.carbonx.events.Side;
 import io.carbonx.requests.OrderRequest;
@@ -9,7 +10,11 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -39,8 +44,26 @@ class OrderPlanTest {
     }
 
     @Test
+    void noTraderEverHasBothSides_soSelfTradePreventionCannotCancelAnOrderHoweverTheyAreBatched() {
+        OrderPlan plan = plan(6, 120);
+        Map<String, Set<Side>> sides = new HashMap<>();
+        for (int i = 0; i < plan.size(); i++) {
+            OrderRequest r = request(plan, i);
+            sides.computeIfAbsent(r.getParticipantId(), p -> EnumSet.noneOf(Side.class)).add(r.getSide());
+        }
+        assertThat(sides).hasSize(6);
+        assertThat(sides.values()).allSatisfy(s -> assertThat(s).hasSize(1));
+    }
+
+    @Test
+    void refusesAnOddNumberOfTraders() {
+        assertThatThrownBy(() -> plan(3, 40))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("even number of traders");
+    }
+
+    @Test
     void pairsASellWithACrossingBuyOfAnotherTrader() {
-        OrderPlan plan = plan(3, 40);
+        OrderPlan plan = plan(4, 40);
         for (int i = 0; i < plan.size(); i += 2) {
             OrderRequest sell = request(plan, i);
             OrderRequest buy = request(plan, i + 1);
