@@ -1,30 +1,21 @@
 package io.carbonx.registry.directory;
 
+import static io.carbonx.registry.directory.IdentityEvents.csr;
+import static io.carbonx.registry.directory.IdentityEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.carbonx.events.EventEnvelope;
 import io.carbonx.events.Role;
 import io.carbonx.registry.identity.CertificateRevokedRecord;
 import io.carbonx.registry.identity.IdentityConfig;
-import io.carbonx.registry.identity.IdentityRecord;
 import io.carbonx.registry.identity.IdentityService;
 import io.carbonx.registry.identity.ParticipantRegisteredRecord;
 import io.carbonx.registry.identity.RegistrationSubmittedRecord;
 import io.carbonx.registry.identity.RevocationReason;
 import io.carbonx.registry.identity.ValidationStatus;
-import io.carbonx.registry.identity.pki.BcProvider;
-import io.carbonx.registry.journal.IdentityRecordCodec;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import javax.security.auth.x500.X500Principal;
-import org.apache.avro.specific.SpecificRecord;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,21 +109,5 @@ class ParticipantDirectoryVerdictCacheTest {
         ca.apply(registered);
         directory.apply(event(registered));
         return registered.participantId();
-    }
-
-    private static SpecificRecord event(IdentityRecord r) {
-        EventEnvelope e = EventEnvelope.newBuilder().setEventId("e-" + r.participantId() + r.hashCode())
-                .setType(IdentityRecordCodec.typeOf(r)).setCauseId(null)
-                .setLogicalTime(IdentityRecordCodec.timeOf(r)).setActor("test").build();
-        return IdentityRecordCodec.encode(r, e);
-    }
-
-    private static byte[] csr() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BcProvider.get());
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair kp = g.generateKeyPair();
-        return new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=x"), kp.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BcProvider.get())
-                        .build(kp.getPrivate())).getEncoded();
     }
 }
