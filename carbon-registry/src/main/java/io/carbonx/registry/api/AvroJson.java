@@ -28,6 +28,15 @@ public final class AvroJson {
         return out;
     }
 
+    /**
+     * @param event an event record
+     * @return the API's JSON form of an event (the contract's {@code Event}): {@code "type"}, the record's schema
+     *     name, then its fields as {@link #of}
+     */
+    public static JsonObject event(IndexedRecord event) {
+        return new JsonObject().put("type", event.getSchema().getName()).mergeIn(of(event));
+    }
+
     private static Object value(Object v) {
         if (v == null || v instanceof Number || v instanceof Boolean) {
             return v;

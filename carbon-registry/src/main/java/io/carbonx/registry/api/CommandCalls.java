@@ -81,7 +81,7 @@ public final class CommandCalls {
         JsonArray events = new JsonArray();
         for (ByteBuffer b : reply.getEvents()) {
             SpecificRecord e = EventCodec.standard().decode(Bytes.of(b));
-            events.add(new JsonObject().put("type", e.getSchema().getName()).mergeIn(AvroJson.of(e)));
+            events.add(AvroJson.event(e));
         }
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(new JsonObject().put("commandId", reply.getCommandId())

@@ -72,7 +72,7 @@ public final class ReadRoutes {
                 JsonArray out = new JsonArray();
                 for (TradeSettled s : v.settlements()) {
                     if (all || s.getBuyerId().equals(p.participantId()) || s.getSellerId().equals(p.participantId())) {
-                        out.add(AvroJson.of(s));
+                        out.add(AvroJson.event(s));
                     }
                 }
                 return out;
@@ -106,7 +106,7 @@ public final class ReadRoutes {
         JsonArray out = new JsonArray();
         for (DefaultRecorded d : v.defaults()) {
             if (all || d.getDefaulterId().equals(p.participantId()) || d.getCounterpartyId().equals(p.participantId())) {
-                JsonObject row = AvroJson.of(d);
+                JsonObject row = AvroJson.event(d);
                 v.forfeit(d.getDefaultId()).ifPresent(f -> row.put("forfeit", AvroJson.of(f)));
                 out.add(row);
             }

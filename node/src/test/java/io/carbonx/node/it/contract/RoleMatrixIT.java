@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 
 import io.carbonx.eventlog.runtime.CarbonxService;
 import io.carbonx.events.Side;
+import io.carbonx.node.http.RequestValidation;
 import io.carbonx.node.runtime.CarbonxNode;
 import io.carbonx.node.runtime.ServiceCatalog;
 import io.carbonx.node.testing.NodeApi;
@@ -39,7 +41,8 @@ import org.yaml.snakeyaml.Yaml;
  * {@code /openapi.yaml}; every operation (path x method) is called by each of the seven callers (enterprise A,
  * enterprise B, regulator, verifier, court, arbitrator, anonymous) with its sample ({@link Samples}, required for
  * every operation) and the answer is checked against the operation's {@code x-carbonx-roles} ({@link Policy}):
- * refused callers get exactly 401 (no token) or 403, permitted ones never 401/403 and reach a mounted route.
+ * refused callers get exactly 401 (no token) or 403, permitted ones never 401/403 and reach a mounted route; and
+ * every answer's status and body are what the contract documents for the operation ({@link ResponseContract}).
  * "self" operations are called with A's id in the path, and again by B on its own id. Before the matrix: A cannot
  * read or act on any of B's self resources, cannot cancel B's order (it stays open), and bad requests change
  * nothing.
@@ -58,6 +61,7 @@ class RoleMatrixIT {
     private static CarbonxNode node;
     private static World world;
     private static Map<String, Object> contract;
+    private static ResponseContract responses;
 
     @BeforeAll
     static void start() throws Exception {
@@ -66,6 +70,7 @@ class RoleMatrixIT {
         world = new World(new NodeApi(node.httpPort()));
         world.setUp(workDir);
         contract = new Yaml().load(NodeFixture.get(node.httpPort(), "/openapi.yaml").body());
+        responses = new ResponseContract(RequestValidation.contractJson());
     }
 
     @AfterAll
@@ -201,6 +206,8 @@ class RoleMatrixIT {
         String line = caller + (self ? " (self)" : "") + " " + method + " " + path + " " + roles + " -> " + a;
         System.out.println("matrix " + op.get("operationId") + " " + caller + (self ? "(self)" : "") + " -> "
                 + a.status() + " " + a.json().getString("reasonCode", "") + (expected == 0 ? "" : " (deny)"));
+        responses.violations(path, method.toLowerCase(Locale.ROOT), a.status(), a.contentType(), a.body())
+                .forEach(v -> failures.add(line + "; response not as documented: " + v));
         if (expected != 0 && a.status() != expected) {
             failures.add(line + "; expected " + expected);
         } else if (expected == 0 && (a.status() == 401 || a.status() == 403 || a.status() == 405
@@ -239,8 +246,8 @@ class RoleMatrixIT {
         return m.appendTail(out).toString();
     }
 
-    /** An answer: status and body. */
-    record Answer(int status, String body) {
+    /** An answer: status, content type and body. */
+    record Answer(int status, String contentType, String body) {
         JsonObject json() {
             try {
                 return new JsonObject(body);
@@ -269,7 +276,8 @@ class RoleMatrixIT {
         }
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body() == null ? "" : r.body());
+            return new Answer(r.statusCode(), r.headers().firstValue("content-type").orElse(null),
+                    r.body() == null ? "" : r.body());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);
         }
@@ -301,7 +309,7 @@ class RoleMatrixIT {
             Map<String, Object> item = new TreeMap<>((Map<String, Object>) p.getValue());
             for (Map.Entry<String, Object> m : item.entrySet()) {
                 if (List.of("get", "put", "post", "delete", "patch").contains(m.getKey())) {
-                    visitor.visit(p.getKey(), m.getKey().toUpperCase(java.util.Locale.ROOT),
+                    visitor.visit(p.getKey(), m.getKey().toUpperCase(Locale.ROOT),
                             (Map<String, Object>) m.getValue());
                 }
             }
