@@ -22,10 +22,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * Runs the matching benchmarks with JMH, prints the figures and writes a Markdown report.
+ * Runs a benchmark suite with JMH, prints the figures and writes a Markdown report.
  *
- * <p>Arguments: suite (only {@code matching}), forks, warmup iterations, measurement iterations, iteration
- * time (e.g. {@code 2s}), report path. Normally launched by {@code mvn -pl benchmarks exec:exec}.
+ * <p>Arguments: suite ({@code matching}: the order book and the uncross; {@code signatures}: one order signature
+ * verification, {@link SignatureVerifyBenchmark}), forks, warmup iterations, measurement iterations, iteration
+ * time (e.g. {@code 2s}), report path. Normally launched by {@code mvn -pl benchmarks exec:exec}
+ * ({@code -Dbench=signatures -Dbench.report=...} for the second suite).
  */
 public final class BenchmarkMain {
 
@@ -37,13 +39,19 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws RunnerException, IOException {
-        if (args.length != 6 || !"matching".equals(args[0])) {
-            throw new IllegalArgumentException("usage: matching <forks> <warmups> <iterations> <time> <report>");
+        if (args.length != 6 || !List.of("matching", "signatures").contains(args[0])) {
+            throw new IllegalArgumentException("usage: matching|signatures <forks> <warmups> <iterations> <time>"
+                    + " <report>");
         }
+        boolean matching = "matching".equals(args[0]);
         TimeValue time = TimeValue.fromString(args[4]);
-        Options options = new OptionsBuilder()
-                .include(OrderBookBenchmark.class.getName())
-                .include(UncrossBenchmark.class.getName())
+        OptionsBuilder builder = new OptionsBuilder();
+        if (matching) {
+            builder.include(OrderBookBenchmark.class.getName()).include(UncrossBenchmark.class.getName());
+        } else {
+            builder.include(SignatureVerifyBenchmark.class.getName());
+        }
+        Options options = builder
                 .forks(Integer.parseInt(args[1]))
                 .warmupIterations(Integer.parseInt(args[2]))
                 .measurementIterations(Integer.parseInt(args[3]))
@@ -54,7 +62,8 @@ public final class BenchmarkMain {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Collection<RunResult> results = new Runner(options).run();
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        String report = report(results, args, loadBefore, loadAfter);
+        String report = matching ? report(results, args, loadBefore, loadAfter)
+                : signatureReport(results, args, loadBefore, loadAfter);
         System.out.println(report);
         Path path = Path.of(args[5]);
         if (path.getParent() != null) {
@@ -101,6 +110,31 @@ public final class BenchmarkMain {
         lines.add("");
         lines.add("Uncross: the opening uncross of 10,000 pre-open orders (half bids, half asks over 101 ticks around"
                 + " the reference, about 5,000 trades), including emitting every trade event.");
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    private static String signatureReport(Collection<RunResult> results, String[] args, double loadBefore,
+                                          double loadAfter) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        List<String> lines = new ArrayList<>();
+        lines.add("### Signature verification (" + Instant.now() + ")");
+        lines.add("");
+        lines.add(cpus + " CPUs, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + String.format(Locale.ROOT, ", load average %.1f before / %.1f after", loadBefore, loadAfter)
+                + "; JMH " + args[1] + " fork, " + args[2] + " warmups and " + args[3] + " iterations of " + args[4]
+                + ". One verification of a 300-byte signed request (`SignatureVerifyBenchmark`): `carbonx` is the"
+                + " gateway's verifier (BouncyCastle lightweight API), `jdk` the JDK's default provider.");
+        lines.add("");
+        lines.add("| key | verifier | µs per verification | error (99.9%) | verifications/s on all " + cpus
+                + " CPUs, nothing else running |");
+        lines.add("|---|---|---:|---:|---:|");
+        for (RunResult run : results) {
+            double us = run.getPrimaryResult().getScore();
+            String name = run.getParams().getBenchmark();
+            lines.add("| " + run.getParams().getParam("keyKind") + " | " + name.substring(name.lastIndexOf('.') + 1)
+                    + " | " + number(us) + " | " + number(run.getPrimaryResult().getScoreError()) + " | "
+                    + number(cpus * 1e6 / us) + " |");
+        }
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
