@@ -27,7 +27,7 @@ import org.openjdk.jmh.util.Statistics;
  * <p>Arguments: suite ({@code matching}: the order book and the uncross; {@code signatures}: one order signature
  * verification, {@link SignatureVerifyBenchmark}), forks, warmup iterations, measurement iterations, iteration
  * time (e.g. {@code 2s}), report path. Normally launched by {@code mvn -pl benchmarks exec:exec}
- * ({@code -Dbench=signatures -Dbench.report=...} for the second suite).
+ * ({@code -Dbench=signatures} for the second suite; the report goes to {@code results/<suite>.md}).
  */
 public final class BenchmarkMain {
 
@@ -117,8 +117,13 @@ public final class BenchmarkMain {
                                           double loadAfter) {
         int cpus = Runtime.getRuntime().availableProcessors();
         List<String> lines = new ArrayList<>();
-        lines.add("### Signature verification (" + Instant.now() + ")");
+        lines.add("# Signature verification");
         lines.add("");
+        lines.add("What one order's signature check costs, and so how many orders/s the machine could verify if it did"
+                + " nothing else: the gateway verifies every signed order. Reproduce: `mvn -B -pl benchmarks -am package"
+                + " -DskipTests && mvn -B -pl benchmarks exec:exec -Dbench=signatures`.");
+        lines.add("");
+        lines.add("Run " + Instant.now() + ".");
         lines.add(cpus + " CPUs, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + String.format(Locale.ROOT, ", load average %.1f before / %.1f after", loadBefore, loadAfter)
                 + "; JMH " + args[1] + " fork, " + args[2] + " warmups and " + args[3] + " iterations of " + args[4]
