@@ -104,7 +104,7 @@ public final class AnchoringBenchmark {
             gen.paced(20_000, 5_000, sink);
             awaitAnchored(chain, chain.log.size());
             chain.takeFinality();
-            finalityTable(chain, gen, sink, List.of(1_000L, 5_000L, 20_000L, 50_000L, 100_000L, 150_000L));
+            finalityTable(chain, gen, sink, rates(List.of(1_000L, 5_000L, 20_000L, 50_000L, 100_000L, 150_000L)));
             throughput(chain, () -> gen.burst(burst, sink), chain.log.size() + burst);
             unplannedViewChanges(chain);
             viewChange(chain, gen, sink);
@@ -145,7 +145,7 @@ public final class AnchoringBenchmark {
                 finalityTable(chain, gen, (tps, values) -> {
                     sink.accept(tps, values);
                     producer.flush();
-                }, List.of(1_000L, 5_000L, 20_000L, 50_000L, 100_000L));
+                }, rates(List.of(1_000L, 5_000L, 20_000L, 50_000L, 100_000L)));
                 long target = produced[0] + burst;
                 throughput(chain, () -> {
                     gen.burst(burst, sink);
@@ -179,6 +179,9 @@ public final class AnchoringBenchmark {
     }
 
     private void throughput(BenchChain chain, Runnable load, long target) {
+        if (burst <= 0) {
+            return;
+        }
         long t0 = System.currentTimeMillis();
         long h0 = chain.height();
         load.run();
@@ -242,6 +245,15 @@ public final class AnchoringBenchmark {
                 + chain.views().stream().map(v -> "v" + v[2] + "@" + (v[0] - chain.startNanos()) / 1_000_000 + "ms")
                 .distinct().toList() + ")."));
         line("");
+    }
+
+    /** The rates of {@code -Dbench.rates=r1,r2,...} if given (to iterate on one rate), else {@code defaults}. */
+    private static List<Long> rates(List<Long> defaults) {
+        String given = System.getProperty("bench.rates");
+        if (given == null || given.isBlank()) {
+            return defaults;
+        }
+        return Stream.of(given.split(",")).map(String::trim).map(Long::parseLong).toList();
     }
 
     private static List<TopicPartition> partitions(List<String> topics, int each) {

@@ -16,4 +16,14 @@ public interface EventSink {
      * @throws InterruptedException if interrupted while blocked
      */
     void accept(List<ReadEvent> events, Map<TopicPartition, Long> positions) throws InterruptedException;
+
+    /**
+     * Whether the feed should go on reading {@code tp}, of which it has delivered every offset below
+     * {@code position}. A feed asks before every read and reads nothing more of a partition while the answer
+     * is false (it goes on with the others and asks again before its next read), so a sink can bound what it
+     * holds per partition; the records stay in the log. Called from the feed's thread. Default: always.
+     */
+    default boolean readOn(TopicPartition tp, long position) {
+        return true;
+    }
 }

@@ -29,13 +29,17 @@ import org.slf4j.LoggerFactory;
  * {@code discoveryIntervalMs}, so topics created later and added partitions are picked up; topics are
  * never auto-created. Record values are handed over without copying.
  *
- * <p>One thread per feed, blocking in {@code poll}; no busy spinning. A consumer that fails is replaced after a
+ * <p>One thread per feed, blocking in {@code poll}; no busy spinning. A partition the sink does not
+ * {@linkplain EventSink#readOn read on} is paused (its records stay in the log) and resumed when it does; while
+ * one is paused, {@code poll} waits at most 5 ms so it resumes promptly. A consumer that fails is replaced after a
  * second and resumes at the positions already delivered.
  */
 public final class KafkaEventFeed implements EventFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventFeed.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Poll timeout while a partition is paused, so it resumes soon after the sink has room again. */
+    private static final Duration POLL_PAUSED = Duration.ofMillis(5);
 
     private final KafkaClients clients;
     private final String clientId;
@@ -144,7 +148,8 @@ public final class KafkaEventFeed implements EventFeed {
                 Thread.sleep(Math.min(discoveryIntervalMs, 100));
                 continue;
             }
-            ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
+            boolean paused = pauseWithoutRoom(c, assigned, delivered, sink);
+            ConsumerRecords<byte[], byte[]> records = c.poll(paused ? POLL_PAUSED : POLL);
             List<ReadEvent> events = new ArrayList<>(records.count());
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 if (r.value() == null) {
@@ -155,15 +160,49 @@ public final class KafkaEventFeed implements EventFeed {
             }
             Map<TopicPartition, Long> positions = new TreeMap<>();
             long totalLag = 0;
+            boolean moved = false;
             for (Map.Entry<org.apache.kafka.common.TopicPartition, TopicPartition> e : assigned.entrySet()) {
-                positions.put(e.getValue(), c.position(e.getKey()));
+                long position = c.position(e.getKey());
+                positions.put(e.getValue(), position);
+                moved |= position != delivered.getOrDefault(e.getValue(), -1L);
                 OptionalLong l = c.currentLag(e.getKey());
                 totalLag += l.orElse(0);
             }
             lag = totalLag;
+            if (events.isEmpty() && !moved) {
+                continue; // nothing new: no empty batch for the sink
+            }
             sink.accept(events, positions);
             delivered.putAll(positions);
         }
+    }
+
+    /**
+     * Pauses every assigned partition the sink does not {@linkplain EventSink#readOn read on} at its delivered
+     * position and resumes the others; true if any is paused. Records fetched for a paused partition stay
+     * buffered in the consumer and are returned once it is resumed: nothing is skipped.
+     */
+    private static boolean pauseWithoutRoom(KafkaConsumer<byte[], byte[]> c,
+                                            Map<org.apache.kafka.common.TopicPartition, TopicPartition> assigned,
+                                            Map<TopicPartition, Long> delivered, EventSink sink) {
+        List<org.apache.kafka.common.TopicPartition> pause = new ArrayList<>();
+        List<org.apache.kafka.common.TopicPartition> resume = new ArrayList<>();
+        Set<org.apache.kafka.common.TopicPartition> paused = c.paused();
+        for (Map.Entry<org.apache.kafka.common.TopicPartition, TopicPartition> e : assigned.entrySet()) {
+            boolean readOn = sink.readOn(e.getValue(), delivered.getOrDefault(e.getValue(), 0L));
+            if (!readOn && !paused.contains(e.getKey())) {
+                pause.add(e.getKey());
+            } else if (readOn && paused.contains(e.getKey())) {
+                resume.add(e.getKey());
+            }
+        }
+        if (!pause.isEmpty()) {
+            c.pause(pause);
+        }
+        if (!resume.isEmpty()) {
+            c.resume(resume);
+        }
+        return paused.size() + pause.size() - resume.size() > 0;
     }
 
     private void discover(KafkaConsumer<byte[], byte[]> c,

@@ -7,7 +7,10 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A validator's own reader of a {@link MemoryLog}, on a thread of its own. */
+/**
+ * A validator's own reader of a {@link MemoryLog}, on a thread of its own; a partition the sink does not
+ * {@linkplain EventSink#readOn read on} is skipped until it does.
+ */
 public final class MemoryEventFeed implements EventFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryEventFeed.class);
@@ -38,7 +41,8 @@ public final class MemoryEventFeed implements EventFeed {
     private void run(Map<TopicPartition, Long> positions, EventSink sink) {
         try {
             while (running) {
-                List<ReadEvent> events = log.read(positions, maxPerPartition, 50);
+                List<ReadEvent> events = log.read(positions, maxPerPartition, 50,
+                        tp -> sink.readOn(tp, positions.getOrDefault(tp, 0L)));
                 if (events.isEmpty()) {
                     lag = 0;
                     continue;

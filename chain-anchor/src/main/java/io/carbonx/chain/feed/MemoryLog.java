@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * An in-process event log for running validators without Kafka (tests, the anchoring load generator):
@@ -85,17 +86,28 @@ public final class MemoryLog {
      */
     synchronized List<ReadEvent> read(Map<TopicPartition, Long> positions, int max, long waitMs)
             throws InterruptedException {
-        List<ReadEvent> out = collect(positions, max);
+        return read(positions, max, waitMs, tp -> true);
+    }
+
+    /** As {@link #read(Map, int, long)}, reading only the partitions {@code readOn} accepts. */
+    synchronized List<ReadEvent> read(Map<TopicPartition, Long> positions, int max, long waitMs,
+                                      Predicate<TopicPartition> readOn)
+            throws InterruptedException {
+        List<ReadEvent> out = collect(positions, max, readOn);
         if (out.isEmpty() && waitMs > 0) {
             wait(waitMs);
-            out = collect(positions, max);
+            out = collect(positions, max, readOn);
         }
         return out;
     }
 
-    private List<ReadEvent> collect(Map<TopicPartition, Long> positions, int max) {
+    private List<ReadEvent> collect(Map<TopicPartition, Long> positions, int max,
+                                    Predicate<TopicPartition> readOn) {
         List<ReadEvent> out = new ArrayList<>();
         for (Map.Entry<TopicPartition, Partition> e : partitions.entrySet()) {
+            if (!readOn.test(e.getKey())) {
+                continue;
+            }
             Partition p = e.getValue();
             long from = Math.max(positions.getOrDefault(e.getKey(), 0L), p.base);
             long end = Math.min(p.end(), from + max);

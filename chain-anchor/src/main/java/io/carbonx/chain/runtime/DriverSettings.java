@@ -23,6 +23,17 @@ public record DriverSettings(int maxBlockEvents, long maxBlockMs, long maxClockS
         }
     }
 
+    /**
+     * How far the validator's feed reads ahead of its committed head, per partition: {@code 2 * maxBlockEvents}.
+     * A block covers at most N events (all of one partition, possibly), and a validator may have to rebuild the
+     * proposals of the next two heights (h + 2 is proposed once the others committed h + 1, before this one
+     * has), so every event those can cover is read; further events wait in the log, not in the validator's
+     * memory.
+     */
+    public long readAheadPerPartition() {
+        return 2L * maxBlockEvents;
+    }
+
     /** N = 5000 events, T = 10 ms, 2 s skew, 5 ms ticks, 65536 messages, 4 read batches. */
     public static DriverSettings defaults() {
         return new DriverSettings(5000, 10, 2_000, 5, 65_536, 4);

@@ -20,7 +20,12 @@ import java.util.List;
  *
  * <p>Opening checks that the blocks decode and chain (each extends the previous head); a block that does
  * not is dropped with everything after it (the validator then catches up from its peers or the blocks
- * topic, verifying certificates). The index is rebuilt from the data file when it disagrees. Not
+ * topic, verifying certificates). The index is rebuilt from the data file when it disagrees.
+ *
+ * <p><b>Durability.</b> {@link #sync} forces the data file only: it alone is the record of what was committed.
+ * The index is derived from it, written with every append but never forced per block; {@link #open} checks every
+ * entry against the data file and rewrites the index (then forces it) when any is missing or wrong, so an index
+ * the OS had not written out before a crash costs a rebuild at the next start, never a wrong read. Not
  * thread-safe: owned by one validator driver; {@link #height()} may be read from any thread.
  */
 public final class BlockStore implements AutoCloseable {
@@ -122,10 +127,12 @@ public final class BlockStore implements AutoCloseable {
         height = head.height();
     }
 
-    /** Forces data and index to disk. */
+    /**
+     * Makes every appended block durable: forces the data file (one {@code fsync}); the index is not forced
+     * (see the class comment: it is verified and rebuilt at {@link #open}).
+     */
     public void sync() throws IOException {
         data.sync();
-        index.force(true);
     }
 
     /** Height of the stored head (0 when empty). */

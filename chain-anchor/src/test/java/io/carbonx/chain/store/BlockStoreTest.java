@@ -74,4 +74,42 @@ class BlockStoreTest {
             assertThat(s.loadedBlocks()).isEmpty();
         }
     }
+
+    @Test
+    void givenAnIndexMissingItsLastEntries_whenOpened_thenItIsRebuiltFromTheSyncedData() throws IOException {
+        List<CommittedBlock> chain = StoreFixtures.chain(5);
+        try (BlockStore s = BlockStore.open(dir, CHAIN)) {
+            for (CommittedBlock b : chain) {
+                s.append(b);
+            }
+            s.sync();
+        }
+        // a crash after the data was synced, before the OS wrote the (never forced) index out: entries 4 and 5 lost
+        byte[] index = Files.readAllBytes(dir.resolve(BlockStore.INDEX));
+        Files.write(dir.resolve(BlockStore.INDEX), java.util.Arrays.copyOf(index, 3 * 8));
+        try (BlockStore s = BlockStore.open(dir, CHAIN)) {
+            assertThat(s.height()).isEqualTo(5);
+            assertThat(s.read(5).header()).isEqualTo(chain.get(4).header());
+            assertThat(s.read(4).header()).isEqualTo(chain.get(3).header());
+        }
+        assertThat(Files.size(dir.resolve(BlockStore.INDEX))).isEqualTo(5 * 8);
+    }
+
+    @Test
+    void givenAnIndexEntryThatWasNeverWrittenOut_whenOpened_thenItIsRebuiltNotFollowed() throws IOException {
+        List<CommittedBlock> chain = StoreFixtures.chain(4);
+        try (BlockStore s = BlockStore.open(dir, CHAIN)) {
+            for (CommittedBlock b : chain) {
+                s.append(b);
+            }
+            s.sync();
+        }
+        // the index file has its full length but entry 3 reads as zeros (a hole the OS never filled)
+        byte[] index = Files.readAllBytes(dir.resolve(BlockStore.INDEX));
+        java.util.Arrays.fill(index, 2 * 8, 3 * 8, (byte) 0);
+        Files.write(dir.resolve(BlockStore.INDEX), index);
+        try (BlockStore s = BlockStore.open(dir, CHAIN)) {
+            assertThat(s.read(3).header()).isEqualTo(chain.get(2).header());
+        }
+    }
 }
