@@ -39,6 +39,7 @@ public final class BundleParser {
     private final SortedMap<String, byte[]> members;
     private final EventCodec codec;
     private final Set<String> used = new HashSet<>();
+    private final java.util.Map<String, java.security.cert.X509Certificate> certificates = new java.util.HashMap<>();
 
     private BundleParser(SortedMap<String, byte[]> members, EventCodec codec) {
         this.members = members;
@@ -63,13 +64,13 @@ public final class BundleParser {
         BundleInfo info = BundleInfo.parse(take(BundlePaths.INFO));
         take(BundlePaths.REPORT);
         take(BundlePaths.SUMS);
-        var root = Pems.certificate(BundlePaths.ROOT, take(BundlePaths.ROOT));
-        var issuing = Pems.certificate(BundlePaths.ISSUING, take(BundlePaths.ISSUING));
+        var root = certificate(BundlePaths.ROOT);
+        var issuing = certificate(BundlePaths.ISSUING);
         var crl = Pems.crl(BundlePaths.CRL, take(BundlePaths.CRL));
         List<java.security.cert.X509Certificate> validators = new ArrayList<>();
         while (members.containsKey(BundlePaths.validator(validators.size()))) {
             String p = BundlePaths.validator(validators.size());
-            validators.add(Pems.certificate(p, take(p)));
+            validators.add(certificate(p));
         }
         if (validators.isEmpty()) {
             throw new BundleFormatException("no validator certificates (certs/validator-0.pem ...)");
@@ -144,7 +145,7 @@ public final class BundleParser {
             List<BundleContents.Stamp> list = new ArrayList<>();
             for (int k = 1; members.containsKey(BundlePaths.timestamp(h, k)); k++) {
                 String tsa = BundlePaths.tsaCertificate(h, k);
-                list.add(new BundleContents.Stamp(h, k, take(BundlePaths.timestamp(h, k)), Pems.certificate(tsa, take(tsa))));
+                list.add(new BundleContents.Stamp(h, k, take(BundlePaths.timestamp(h, k)), certificate(tsa)));
             }
             if (!list.isEmpty()) {
                 stamps.put(h, List.copyOf(list));
@@ -172,7 +173,7 @@ public final class BundleParser {
                 }
                 schema(schemas, decoded, request);
                 requests.add(new BundleContents.Request(k, request, take(BundlePaths.requestSignature(n, k)),
-                        Pems.certificate(BundlePaths.requestSigner(n, k), take(BundlePaths.requestSigner(n, k))), decoded));
+                        certificate(BundlePaths.requestSigner(n, k)), decoded));
             }
             events.add(new BundleContents.Event(n, bytes, record, schema(schemas, record, bytes), proof, List.copyOf(requests)));
         }
@@ -204,6 +205,22 @@ public final class BundleParser {
         } catch (EventDecodingException e) {
             throw new BundleFormatException(path + " does not decode: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The certificate of member {@code path} ({@link Pems#certificate}), parsed once per distinct member text in this
+     * bundle: a member byte-for-byte equal to one parsed before (the same TSA for several time-stamps, a signer of
+     * several requests) yields the same certificate; any other bytes are parsed and checked on their own.
+     */
+    private java.security.cert.X509Certificate certificate(String path) throws BundleFormatException {
+        byte[] text = take(path);
+        String key = new String(text, StandardCharsets.ISO_8859_1);
+        java.security.cert.X509Certificate known = certificates.get(key);
+        if (known == null) {
+            known = Pems.certificate(path, text);
+            certificates.put(key, known);
+        }
+        return known;
     }
 
     private byte[] take(String path) throws BundleFormatException {

@@ -57,7 +57,11 @@ public final class BundlePaths {
 
     /** The directory of event {@code n} (from 1). */
     public static String eventDir(int n) {
-        return "events/" + String.format(Locale.ROOT, "%04d", n);
+        String digits = Integer.toString(n);
+        if (n < 0) {
+            return "events/" + String.format(Locale.ROOT, "%04d", n);
+        }
+        return digits.length() >= 4 ? "events/" + digits : "events/" + "0000".substring(digits.length()) + digits;
     }
 
     /** Event {@code n}'s exact stored bytes. */

@@ -85,8 +85,12 @@ final class EventVerification {
 
     /** The schema text every bundle carries for a writer schema: Avro's pretty JSON and a final LF (memoised). */
     static String schemaText(Schema schema) {
-        return SCHEMA_TEXTS.computeIfAbsent(EventCodec.fingerprint(schema),
-                f -> new JsonSchemaFormatter(true).format(schema) + "\n");
+        return schemaText(EventCodec.fingerprint(schema), schema);
+    }
+
+    /** {@link #schemaText(Schema)} when the caller already knows the schema's fingerprint (no re-computation). */
+    private static String schemaText(long fingerprint, Schema schema) {
+        return SCHEMA_TEXTS.computeIfAbsent(fingerprint, f -> new JsonSchemaFormatter(true).format(schema) + "\n");
     }
 
     private void schema(String path, byte[] record) {
@@ -94,7 +98,7 @@ final class EventVerification {
         Optional<Schema> known = codec.schemaFor(fingerprint);
         String text = ctx.contents.schemas().get(path);
         String name = "schema " + path;
-        if (known.isEmpty() || !schemaText(known.get()).equals(text)) {
+        if (known.isEmpty() || !schemaText(fingerprint, known.get()).equals(text)) {
             ctx.checks.fail(name, VerificationFailure.SCHEMA_MISMATCH,
                     known.isEmpty() ? "no contract schema has fingerprint " + Long.toHexString(fingerprint)
                             : "the file differs from the contract's " + known.get().getFullName() + " schema");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An event's {@code proof.txt}: LF-terminated lines
@@ -21,6 +22,9 @@ import java.util.List;
  * @param proof  leaf index, tree size and audit path
  */
 public record ProofText(long height, InclusionProof proof) {
+
+    private static final Pattern HASH_LINE = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern NUMBER = Pattern.compile("0|[1-9][0-9]{0,17}");
 
     /** The file's bytes. */
     public byte[] render() {
@@ -49,7 +53,7 @@ public record ProofText(long height, InclusionProof proof) {
             long size = number(lines[2], "tree-size: ");
             List<Digest> audit = new ArrayList<>();
             for (int i = 4; i < lines.length - 1; i++) {
-                if (!lines[i].matches("[0-9a-f]{64}")) {
+                if (!HASH_LINE.matcher(lines[i]).matches()) {
                     throw new IllegalArgumentException("bad path line " + (i + 1));
                 }
                 audit.add(Digest.ofHex(lines[i]));
@@ -65,7 +69,7 @@ public record ProofText(long height, InclusionProof proof) {
     }
 
     private static long number(String line, String prefix) {
-        if (!line.startsWith(prefix) || !line.substring(prefix.length()).matches("0|[1-9][0-9]{0,17}")) {
+        if (!line.startsWith(prefix) || !NUMBER.matcher(line.substring(prefix.length())).matches()) {
             throw new IllegalArgumentException("expected '" + prefix + "<number>', got '" + line + "'");
         }
         return Long.parseLong(line.substring(prefix.length()));

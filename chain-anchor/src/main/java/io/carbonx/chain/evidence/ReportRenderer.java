@@ -29,6 +29,7 @@ final class ReportRenderer {
     private final BundleContents c;
     private final StringBuilder b = new StringBuilder();
     private final Map<byte[], TSTInfo> tokenInfos = new java.util.IdentityHashMap<>();
+    private final Map<byte[], Long> genTimes = new java.util.IdentityHashMap<>();
 
     private ReportRenderer(BundleContents c) {
         this.c = c;
@@ -134,7 +135,7 @@ final class ReportRenderer {
         for (Map.Entry<Long, List<BundleContents.Stamp>> e : c.stamps().entrySet()) {
             for (BundleContents.Stamp s : e.getValue()) {
                 TSTInfo info = tokenInfo(s.response());
-                long gen = info == null ? Long.MAX_VALUE : genTimeMs(info);
+                long gen = genTimeMs(s.response());
                 b.append("| ").append(s.height()).append(" | ").append(s.k()).append(" | ")
                         .append(code(participant(s.tsa()))).append(" | ")
                         .append(gen == Long.MAX_VALUE ? "unreadable" : time(gen)).append(" | ")
@@ -177,8 +178,7 @@ final class ReportRenderer {
         long at = -1;
         for (Map.Entry<Long, List<BundleContents.Stamp>> e : c.stamps().tailMap(height).entrySet()) {
             for (BundleContents.Stamp s : e.getValue()) {
-                TSTInfo info = tokenInfo(s.response());
-                long gen = info == null ? Long.MAX_VALUE : genTimeMs(info);
+                long gen = genTimeMs(s.response());
                 if (gen < best) {
                     best = gen;
                     at = e.getKey();
@@ -204,6 +204,14 @@ final class ReportRenderer {
             } catch (RuntimeException e) {
                 return null;
             }
+        });
+    }
+
+    /** The genTime of a response's token in ms (Long.MAX_VALUE if unreadable), read once per render. */
+    private long genTimeMs(byte[] response) {
+        return genTimes.computeIfAbsent(response, r -> {
+            TSTInfo info = tokenInfo(r);
+            return info == null ? Long.MAX_VALUE : genTimeMs(info);
         });
     }
 

@@ -178,18 +178,39 @@ public final class TimestampVerifier {
             throws OperatorCreationException, java.security.cert.CertificateEncodingException, IOException {
         X509CertificateHolder holder = new X509CertificateHolder(cert.getEncoded());
         ASN1ObjectIdentifier keyAlgorithm = holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm();
-        DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
         if (X9ObjectIdentifiers.id_ecPublicKey.equals(keyAlgorithm)) {
-            return new BcECSignerInfoVerifierBuilder(new DefaultCMSSignatureAlgorithmNameGenerator(),
-                    new DefaultSignatureAlgorithmIdentifierFinder(), new DefaultDigestAlgorithmIdentifierFinder(), digests)
-                    .build(holder);
+            return CmsVerifiers.EC.build(holder);
         }
         if (EdECObjectIdentifiers.id_Ed25519.equals(keyAlgorithm)) {
-            return new BcEdDSASignerInfoVerifierBuilder(new DefaultCMSSignatureAlgorithmNameGenerator(),
-                    new DefaultSignatureAlgorithmIdentifierFinder(), new DefaultDigestAlgorithmIdentifierFinder(), digests)
-                    .build(holder);
+            return CmsVerifiers.ED_DSA.build(holder);
         }
         return new JcaSimpleSignerInfoVerifierBuilder().setProvider(BcProvider.get()).build(cert);
+    }
+
+    /**
+     * The CMS verifier builders, made once: their algorithm-name and identifier tables are immutable and
+     * input-independent (building them per token cost more than parsing the token). Each {@code build(holder)}
+     * still decodes the given certificate's key; nothing about a token or certificate is kept.
+     */
+    private static final class CmsVerifiers {
+        private static final DigestCalculatorProvider DIGESTS = digests();
+        static final BcECSignerInfoVerifierBuilder EC = new BcECSignerInfoVerifierBuilder(
+                new DefaultCMSSignatureAlgorithmNameGenerator(), new DefaultSignatureAlgorithmIdentifierFinder(),
+                new DefaultDigestAlgorithmIdentifierFinder(), DIGESTS);
+        static final BcEdDSASignerInfoVerifierBuilder ED_DSA = new BcEdDSASignerInfoVerifierBuilder(
+                new DefaultCMSSignatureAlgorithmNameGenerator(), new DefaultSignatureAlgorithmIdentifierFinder(),
+                new DefaultDigestAlgorithmIdentifierFinder(), DIGESTS);
+
+        private CmsVerifiers() {
+        }
+
+        private static DigestCalculatorProvider digests() {
+            try {
+                return new JcaDigestCalculatorProviderBuilder().build();
+            } catch (OperatorCreationException e) {
+                throw new IllegalStateException("no digest calculator provider", e);
+            }
+        }
     }
 
     private static X509Certificate signerCertificate(TimeStampToken token, ContentInfo contentInfo,

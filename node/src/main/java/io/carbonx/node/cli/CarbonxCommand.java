@@ -1,6 +1,8 @@
 package io.carbonx.node.cli;
 
+import io.carbonx.chain.evidence.cli.EvidenceVerifyCommand;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -31,7 +33,20 @@ public final class CarbonxCommand implements Callable<Integer> {
 
     /** Runs the command line with the given output streams; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new CarbonxCommand());
+        if (args.length >= 2 && "evidence".equals(args[0]) && "verify".equals(args[1])) {
+            return configure(new CommandLine(new EvidenceVerifyCommand()).setCommandName("carbonx evidence verify"),
+                    out, err).execute(Arrays.copyOfRange(args, 2, args.length));
+        }
+        return configure(new CommandLine(new CarbonxCommand()), out, err).execute(args);
+    }
+
+    /**
+     * The settings every command line of {@code carbonx} gets. {@code carbonx evidence verify} (offline, often run
+     * alone on a fresh JVM) gets a command line of its own command only: picocli then builds the model of one
+     * command, not of the whole tree (whose option types load the event contract's Avro schemas); same options,
+     * help, usage text and exit codes as under {@code carbonx evidence}.
+     */
+    private static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -39,7 +54,7 @@ public final class CarbonxCommand implements Callable<Integer> {
             commandLine.getErr().println("carbonx: " + e.getMessage());
             return ExitCodes.FAILURE;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override
