@@ -318,6 +318,19 @@ public final class EventCodec {
         return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
+    /**
+     * Whether {@code bytes} can be an event for this codec: the single-object header with a writer fingerprint it
+     * knows (current or earlier schema). Answers without building an exception, for readers that meet foreign
+     * records on an anchored topic; a true answer does not mean the body decodes.
+     *
+     * @param bytes any bytes
+     * @return true if {@link #decode} would get past the header
+     */
+    public boolean knowsWriterOf(byte[] bytes) {
+        return bytes != null && bytes.length >= HEADER_LENGTH && bytes[0] == MAGIC_0 && bytes[1] == MAGIC_1
+                && knownWriter(fingerprintOf(bytes)) != null;
+    }
+
     private WriterSchema writerOf(byte[] bytes) {
         long fingerprint = fingerprintOf(bytes);
         WriterSchema writer = knownWriter(fingerprint);

@@ -48,6 +48,25 @@ class EventCodecBadInputTest {
     }
 
     @Example
+    void knowsWriterOf_isTrueForEveryEventType_andFalseForAWrongMarkerAShortHeaderOrAnUnknownFingerprint() {
+        for (Class<? extends SpecificRecord> type : EventTypes.all()) {
+            assertThat(codec.knowsWriterOf(codec.encode(RandomDatum.record(type, 2)))).as(type.getSimpleName())
+                    .isTrue();
+        }
+        byte[] bytes = codec.encode(RandomDatum.record(OrderAccepted.class, 1));
+        byte[] marker = bytes.clone();
+        marker[0] = (byte) 0xC4;
+        byte[] unknown = bytes.clone();
+        unknown[5] ^= 0x5A;
+
+        assertThat(codec.knowsWriterOf(marker)).isFalse();
+        assertThat(codec.knowsWriterOf(Arrays.copyOf(bytes, EventCodec.HEADER_LENGTH - 1))).isFalse();
+        assertThat(codec.knowsWriterOf(unknown)).isFalse();
+        assertThat(codec.knowsWriterOf(new byte[0])).isFalse();
+        assertThat(codec.knowsWriterOf(null)).isFalse();
+    }
+
+    @Example
     void aWrongMarkerIsBadMagic() {
         byte[] bytes = codec.encode(RandomDatum.record(OrderAccepted.class, 1));
         byte[] first = bytes.clone();

@@ -6,13 +6,16 @@ import io.carbonx.chain.core.Sha256;
 import io.carbonx.schemas.EventCodec;
 import io.carbonx.schemas.EventDecodingException;
 import io.carbonx.schemas.EventTypes;
+import java.security.cert.X509Certificate;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -39,7 +42,7 @@ public final class BundleParser {
     private final SortedMap<String, byte[]> members;
     private final EventCodec codec;
     private final Set<String> used = new HashSet<>();
-    private final java.util.Map<String, java.security.cert.X509Certificate> certificates = new java.util.HashMap<>();
+    private final Map<String, X509Certificate> certificates = new HashMap<>();
 
     private BundleParser(SortedMap<String, byte[]> members, EventCodec codec) {
         this.members = members;
@@ -67,7 +70,7 @@ public final class BundleParser {
         var root = certificate(BundlePaths.ROOT);
         var issuing = certificate(BundlePaths.ISSUING);
         var crl = Pems.crl(BundlePaths.CRL, take(BundlePaths.CRL));
-        List<java.security.cert.X509Certificate> validators = new ArrayList<>();
+        List<X509Certificate> validators = new ArrayList<>();
         while (members.containsKey(BundlePaths.validator(validators.size()))) {
             String p = BundlePaths.validator(validators.size());
             validators.add(certificate(p));
@@ -212,10 +215,10 @@ public final class BundleParser {
      * bundle: a member byte-for-byte equal to one parsed before (the same TSA for several time-stamps, a signer of
      * several requests) yields the same certificate; any other bytes are parsed and checked on their own.
      */
-    private java.security.cert.X509Certificate certificate(String path) throws BundleFormatException {
+    private X509Certificate certificate(String path) throws BundleFormatException {
         byte[] text = take(path);
         String key = new String(text, StandardCharsets.ISO_8859_1);
-        java.security.cert.X509Certificate known = certificates.get(key);
+        X509Certificate known = certificates.get(key);
         if (known == null) {
             known = Pems.certificate(path, text);
             certificates.put(key, known);

@@ -276,7 +276,7 @@ public final class EvidenceIndexer implements AutoCloseable {
 
     private AnchorIndex.Keyed keyed(BlockContent content, int i) {
         byte[] bytes = content.bytes().get(i);
-        if (!carriesKnownSchema(bytes)) {
+        if (!codec.knowsWriterOf(bytes)) {
             return new AnchorIndex.Keyed(content.locations().get(i), List.of(), -1);
         }
         SpecificRecord event;
@@ -288,17 +288,6 @@ public final class EvidenceIndexer implements AutoCloseable {
         identity(event);
         return new AnchorIndex.Keyed(content.locations().get(i), EventKeys.of(event),
                 EventFacts.envelope(event).getLogicalTime());
-    }
-
-    /**
-     * True if {@code bytes} start with the single-object marker and a writer fingerprint the codec knows, i.e.
-     * they can be an event. Anything else (a foreign record on an anchored topic) is anchored like every record
-     * but has no keys; checked up front so such records cost no exception (with its formatted message and stack
-     * trace) per record, which is what decoding them would throw.
-     */
-    private boolean carriesKnownSchema(byte[] bytes) {
-        return bytes.length >= EventCodec.HEADER_LENGTH && bytes[0] == (byte) 0xC3 && bytes[1] == (byte) 0x01
-                && codec.schemaFor(EventCodec.fingerprintOf(bytes)).isPresent();
     }
 
     private void identity(SpecificRecord event) {
