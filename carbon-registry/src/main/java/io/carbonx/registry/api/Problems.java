@@ -37,11 +37,27 @@ public final class Problems {
      * @param detail     what was wrong
      */
     public static void send(RoutingContext ctx, int status, String reasonCode, String detail) {
+        send(ctx, status, reasonCode, detail, null);
+    }
+
+    /**
+     * Ends the response with a problem carrying extra members (unless it has ended already).
+     *
+     * @param ctx        the request
+     * @param status     HTTP status
+     * @param reasonCode the reason code
+     * @param detail     what was wrong
+     * @param extra      members added to the problem (e.g. {@code violations}), or null
+     */
+    public static void send(RoutingContext ctx, int status, String reasonCode, String detail, JsonObject extra) {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
-                .end(body(status, reasonCode, detail).encode());
+        JsonObject body = body(status, reasonCode, detail);
+        if (extra != null) {
+            body.mergeIn(extra);
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON).end(body.encode());
     }
 
     /**
@@ -54,6 +70,7 @@ public final class Problems {
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";

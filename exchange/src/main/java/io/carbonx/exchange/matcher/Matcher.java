@@ -51,9 +51,7 @@ public final class Matcher implements AutoCloseable {
                 replayTimeout);
         OrdersProcessor processor = new OrdersProcessor(chainId, definitions, topics, replayer, groupId,
                 checkpointEvery);
-        ProcessorSettings settings = ProcessorSettings.of(groupId, transactionalId, List.of(topics.orders()))
-                .withTransactionBounds(2_000, transactionInterval)
-                .withGroupInstanceId(transactionalId);
+        ProcessorSettings settings = loopSettings(topics, groupId, transactionalId, transactionInterval);
         LoopListener listener = new LoopListener() {
             @Override
             public void afterCommit(int recordsIn, int recordsOut) {
@@ -64,6 +62,18 @@ public final class Matcher implements AutoCloseable {
         Matcher matcher = new Matcher(loop, processor, replayer);
         loop.start();
         return matcher;
+    }
+
+    /**
+     * The loop's settings: the orders topic, transactions of at most 2,000 records or {@code transactionInterval},
+     * and static group membership under the transactional id (a restarted instance takes its partitions back at
+     * once).
+     */
+    static ProcessorSettings loopSettings(ExchangeTopics topics, String groupId, String transactionalId,
+                                          Duration transactionInterval) {
+        return ProcessorSettings.of(groupId, transactionalId, List.of(topics.orders()))
+                .withTransactionBounds(2_000, transactionInterval)
+                .withGroupInstanceId(transactionalId);
     }
 
     /** The status published by the loop thread. */

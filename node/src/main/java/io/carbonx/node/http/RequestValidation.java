@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.carbonx.registry.api.Problems;
 import io.carbonx.registry.api.auth.ApiSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
