@@ -39,6 +39,15 @@ public final class KafkaClients {
     public static final int LINGER_MS = 5;
     /** Coordinator-side limit of an open transaction before it is aborted. */
     public static final int TRANSACTION_TIMEOUT_MS = 60_000;
+    /**
+     * Transactional producers' first retry back-off (then doubling up to {@link #TRANSACTION_RETRY_BACKOFF_MAX_MS}).
+     * Right after a commit the coordinator is still writing that transaction's markers, and the next transaction's
+     * offset commit is refused with {@code CONCURRENT_TRANSACTIONS} until it has: with the client's default 100 ms
+     * back-off each such refusal cost a loop 100 ms or more ({@code TransactionalHopProbe} in benchmarks).
+     */
+    public static final int TRANSACTION_RETRY_BACKOFF_MS = 2;
+    /** Upper bound of the transactional producers' exponential retry back-off. */
+    public static final int TRANSACTION_RETRY_BACKOFF_MAX_MS = 50;
     /** Records returned by one consumer poll. */
     public static final int MAX_POLL_RECORDS = 1000;
 
@@ -100,7 +109,10 @@ public final class KafkaClients {
         return producerConfig(clientId, Map.of());
     }
 
-    /** {@link #producerConfig} plus a {@code transactional.id} (stable per instance) and the transaction timeout. */
+    /**
+     * {@link #producerConfig} plus a {@code transactional.id} (stable per instance), the transaction timeout and a
+     * short retry back-off ({@link #TRANSACTION_RETRY_BACKOFF_MS}, unless the common or per-call overrides set one).
+     */
     public Map<String, Object> transactionalProducerConfig(String transactionalId, Map<String, ?> overrides) {
         Objects.requireNonNull(transactionalId, "transactionalId");
         if (transactionalId.isBlank()) {
@@ -108,6 +120,12 @@ public final class KafkaClients {
         }
         Map<String, Object> merged = new HashMap<>();
         merged.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Integer.toString(TRANSACTION_TIMEOUT_MS));
+        if (!common.containsKey(ProducerConfig.RETRY_BACKOFF_MS_CONFIG)) {
+            merged.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, Integer.toString(TRANSACTION_RETRY_BACKOFF_MS));
+        }
+        if (!common.containsKey(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG)) {
+            merged.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, Integer.toString(TRANSACTION_RETRY_BACKOFF_MAX_MS));
+        }
         merged.putAll(overrides);
         merged.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         return producerConfig(transactionalId, merged);

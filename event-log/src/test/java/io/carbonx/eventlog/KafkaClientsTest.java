@@ -36,6 +36,22 @@ class KafkaClientsTest {
     }
 
     @Test
+    void transactionalProducerRetriesSoonUnlessTheDeploymentSaysOtherwise() {
+        assertThat(clients.transactionalProducerConfig("exchange-0"))
+                .containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "2")
+                .containsEntry(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "50");
+        assertThat(clients.producerConfig("p1")).doesNotContainKey(ProducerConfig.RETRY_BACKOFF_MS_CONFIG);
+
+        KafkaClients tuned = new KafkaClients("127.0.0.1:9092", Map.of(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "20"));
+        assertThat(tuned.transactionalProducerConfig("exchange-0"))
+                .containsEntry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "20")
+                .containsEntry(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "50");
+        assertThat(clients.transactionalProducerConfig("exchange-0",
+                Map.of(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "400")))
+                .containsEntry(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "400");
+    }
+
+    @Test
     void consumerReadsCommittedWithoutAutoCommitFromEarliest() {
         Map<String, Object> c = clients.consumerConfig("g1");
 

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -56,6 +57,8 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
     private final Map<TopicPartition, OffsetAndMetadata> pendingOffsets = new HashMap<>();
     private boolean inTransaction;
     private long transactionStartNanos;
+    /** When the last commit ended ({@link System#nanoTime()}); spaces eager commits. */
+    private long lastCommitEndNanos = System.nanoTime();
     private int transactionIn;
     private int transactionOut;
     private RuntimeException callbackFailure;
@@ -115,7 +118,7 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
         if (!records.isEmpty()) {
             process(records);
         }
-        if (inTransaction && transactionDue()) {
+        if (inTransaction && (transactionDue() || eagerCommitAllowed() && caughtUpWithInputs())) {
             commit();
         }
         trackCatchUp();
@@ -176,6 +179,7 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
         int out = transactionOut;
         listener.beforeCommit(in, out);
         endTransaction(true);
+        lastCommitEndNanos = System.nanoTime();
         resetTransaction();
         consecutiveFailures = 0;
         stats.committed(in, out);
@@ -302,21 +306,47 @@ final class TransactionalLoop implements ConsumerRebalanceListener {
         return new Termination(state, cause);
     }
 
+    /** The poll timeout, but no later than the interval's end or, with eager commits, the spacing's end. */
     private Duration nextPollTimeout() {
         Duration poll = settings.pollTimeout();
         if (!inTransaction) {
             return poll;
         }
-        Duration remaining = settings.transactionInterval().minusNanos(System.nanoTime() - transactionStartNanos);
-        if (remaining.isNegative()) {
-            return Duration.ZERO;
+        long now = System.nanoTime();
+        long untilDue = settings.transactionInterval().toNanos() - (now - transactionStartNanos);
+        Duration spacing = settings.caughtUpCommitSpacing();
+        if (spacing != null) {
+            long untilSpaced = spacing.toNanos() - (now - lastCommitEndNanos);
+            if (untilSpaced > 0) {
+                untilDue = Math.min(untilDue, untilSpaced);
+            }
         }
-        return remaining.compareTo(poll) < 0 ? remaining : poll;
+        return untilDue <= 0 ? Duration.ZERO : untilDue < poll.toNanos() ? Duration.ofNanos(untilDue) : poll;
     }
 
     private boolean transactionDue() {
         return transactionIn >= settings.maxRecordsPerTransaction()
                 || System.nanoTime() - transactionStartNanos >= settings.transactionInterval().toNanos();
+    }
+
+    private boolean eagerCommitAllowed() {
+        Duration spacing = settings.caughtUpCommitSpacing();
+        return spacing != null && System.nanoTime() - lastCommitEndNanos >= spacing.toNanos();
+    }
+
+    /**
+     * True when every assigned partition's {@code read_committed} lag, as of the last fetch response, is zero: the
+     * open transaction holds everything committed on the inputs so far. Unknown lag (no fetch answered yet) is not
+     * caught up.
+     */
+    private boolean caughtUpWithInputs() {
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isEmpty() || lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void resetTransaction() {

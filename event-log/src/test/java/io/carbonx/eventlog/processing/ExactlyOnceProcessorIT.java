@@ -263,7 +263,8 @@ class ExactlyOnceProcessorIT {
     void closeCommitsTheInFlightTransactionAndLeavesNoTransactionOpen(TestInfo test) throws Exception {
         Topics t = topics(test, 2);
         Map<String, Long> perKey = LogTestSupport.produceSequences(clients, t.input, 3000, 30, 5);
-        ProcessorSettings neverDue = settings(t, "eos-close").withTransactionBounds(1_000_000, Duration.ofHours(1));
+        ProcessorSettings neverDue = settings(t, "eos-close").withTransactionBounds(1_000_000, Duration.ofHours(1))
+                .withCaughtUpCommits(null);
 
         ExactlyOnceProcessor loop = new ExactlyOnceProcessor(clients, neverDue, transform(t.output)).start();
         await("all input processed", WAIT, () -> loop.stats().snapshot().recordsProcessed() == 3000);
@@ -277,6 +278,35 @@ class ExactlyOnceProcessorIT {
         assertThat(out).hasSize(3000);
         assertThat(sequenceViolations(out, perKey)).isEmpty();
         assertNoOpenTransaction(t.output);
+    }
+
+    /**
+     * With caught-up commits a loop that has processed everything on its inputs commits without waiting for the
+     * interval (an hour here): the output becomes visible to {@code read_committed} readers and the input offsets are
+     * committed. Without them (the test above) nothing is committed until the interval ends or the loop closes.
+     */
+    @Test
+    void givenCaughtUpCommits_thenTheLoopCommitsOnceCaughtUpWithoutWaitingForTheInterval(TestInfo test)
+            throws Exception {
+        Topics t = topics(test, 2);
+        Map<String, Long> perKey = LogTestSupport.produceSequences(clients, t.input, 3000, 30, 13);
+        ProcessorSettings eager = settings(t, "eos-eager").withTransactionBounds(1_000_000, Duration.ofHours(1))
+                .withCaughtUpCommits(Duration.ZERO);
+
+        ExactlyOnceProcessor loop = new ExactlyOnceProcessor(clients, eager, transform(t.output)).start();
+        try {
+            await("all input committed", WAIT, () -> loop.stats().snapshot().recordsIn() == 3000);
+            assertThat(loop.stats().snapshot().transactionsCommitted()).isPositive();
+            List<ConsumerRecord<byte[], byte[]>> out = readAll(clients, t.output, IsolationLevel.READ_COMMITTED,
+                    WAIT);
+            assertThat(out).hasSize(3000);
+            assertThat(sequenceViolations(out, perKey)).isEmpty();
+            assertThat(LogTestSupport.fullyConsumed(admin, t.group, t.input)).isTrue();
+            assertNoOpenTransaction(t.output);
+        } finally {
+            loop.close();
+        }
+        assertThat(loop.state()).isEqualTo(State.STOPPED);
     }
 
     // ---- helpers ----

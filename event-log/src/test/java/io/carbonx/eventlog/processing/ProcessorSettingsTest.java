@@ -19,6 +19,18 @@ class ProcessorSettingsTest {
         assertThat(defaults.maxRecordsPerTransaction()).isEqualTo(2000);
         assertThat(defaults.transactionInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(defaults.groupInstanceId()).isNull();
+        assertThat(defaults.caughtUpCommitSpacing()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void caughtUpCommitsCanBeSpacedOrTurnedOff() {
+        assertThat(defaults.withCaughtUpCommits(Duration.ofMillis(3)).caughtUpCommitSpacing())
+                .isEqualTo(Duration.ofMillis(3));
+        assertThat(defaults.withCaughtUpCommits(null).caughtUpCommitSpacing()).isNull();
+        assertThat(defaults.withCaughtUpCommits(null).withPollTimeout(Duration.ofMillis(7)).caughtUpCommitSpacing())
+                .as("other withers keep it").isNull();
+        assertThatThrownBy(() -> defaults.withCaughtUpCommits(Duration.ofMillis(-1)))
+                .hasMessageContaining("caughtUpCommitSpacing");
     }
 
     @Test

@@ -1,0 +1,169 @@
+package io.carbonx.benchmarks;
+
+import io.carbonx.eventlog.KafkaClients;
+import io.carbonx.eventlog.broker.EmbeddedKafkaBroker;
+import io.carbonx.eventlog.processing.ExactlyOnceProcessor;
+import io.carbonx.eventlog.processing.ProcessorSettings;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What one exactly-once hop costs in latency: records sent at a fixed rate by a plain producer (as the gateway
+ * publishes), passed through a chain of {@link ExactlyOnceProcessor} loops (each reads its input
+ * {@code read_committed}, writes the record to the next topic in a transaction), and read {@code read_committed} at
+ * the end. Each pipeline service (registry, matcher, rating) is such a loop, and an order crosses several of them,
+ * so the per-hop latency sets the floor of order→trade and event→finalised.
+ *
+ * <p>Arguments: report path, rate (records/s), seconds per variant, hops. Each variant runs on its own topics in
+ * one embedded KRaft broker: the loops' transaction interval and commit policy are what differ. Latency is from the
+ * record's scheduled send time (coordinated omission corrected) to its arrival at the reader, µs.
+ */
+public final class TransactionalHopProbe {
+
+    private record Variant(String name, Duration interval, Duration caughtUpSpacing, Map<String, Object> producer) {
+    }
+
+    private static final Map<String, Object> FAST_RETRY = Map.of("retry.backoff.ms", "2",
+            "retry.backoff.max.ms", "50");
+
+    private TransactionalHopProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4 || args.length > 5) {
+            throw new IllegalArgumentException("usage: <report> <rate> <seconds> <hops> [variant indexes, e.g. 0,2]");
+        }
+        Path report = Path.of(args[0]);
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int hops = Integer.parseInt(args[3]);
+        List<Variant> variants = List.of(
+                new Variant("interval 20 ms", Duration.ofMillis(20), null, Map.of()),
+                new Variant("caught up, spacing 0", Duration.ofMillis(20), Duration.ZERO, Map.of()),
+                new Variant("caught up, spacing 0, retry 2..50 ms", Duration.ofMillis(20), Duration.ZERO, FAST_RETRY),
+                new Variant("caught up, spacing 5 ms, retry 2..50 ms", Duration.ofMillis(20), Duration.ofMillis(5),
+                        FAST_RETRY),
+                new Variant("caught up, spacing 10 ms, retry 2..50 ms", Duration.ofMillis(20), Duration.ofMillis(10),
+                        FAST_RETRY),
+                new Variant("caught up, spacing 10 ms", Duration.ofMillis(20), Duration.ofMillis(10), Map.of()));
+        if (args.length == 5) {
+            List<Variant> all = variants;
+            variants = java.util.Arrays.stream(args[4].split(",")).map(i -> all.get(Integer.parseInt(i))).toList();
+        }
+        Path dir = Files.createTempDirectory("hop-probe");
+        List<String> lines = new ArrayList<>();
+        lines.add("# Exactly-once hop latency");
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "Run %s: %d records/s, %d s per variant, %d hop(s), one partition,"
+                + " embedded KRaft broker; load average %.1f at start.", Instant.now(), rate, seconds, hops,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        lines.add("");
+        lines.add("| variant | n | p50 ms | p90 ms | p99 ms | max ms | transactions/s per loop |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|");
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
+                EmbeddedKafkaBroker.BrokerSettings.ephemeralPorts(dir)).start()) {
+            KafkaClients clients = new KafkaClients(broker.bootstrapServers());
+            int index = 0;
+            for (Variant variant : variants) {
+                String row = run(clients, variant, "v" + index++, rate, seconds, hops);
+                System.out.println(row);
+                lines.add(row);
+            }
+        }
+        String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        System.out.println(text);
+        if (report.getParent() != null) {
+            Files.createDirectories(report.getParent());
+        }
+        Files.writeString(report, text, StandardCharsets.UTF_8);
+    }
+
+    private static String run(KafkaClients clients, Variant variant, String prefix, int rate, int seconds, int hops)
+            throws InterruptedException, ExecutionException, IOException {
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i <= hops; i++) {
+            topics.add(prefix + "-t" + i);
+        }
+        try (Admin admin = clients.newAdmin()) {
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
+        }
+        List<ExactlyOnceProcessor> loops = new ArrayList<>();
+        for (int i = 0; i < hops; i++) {
+            String next = topics.get(i + 1);
+            String id = prefix + "-hop" + i;
+            ProcessorSettings settings = ProcessorSettings.of(id, id, List.of(topics.get(i)))
+                    .withTransactionBounds(500, variant.interval()).withPollTimeout(variant.interval())
+                    .withCaughtUpCommits(variant.caughtUpSpacing()).withProducerOverrides(variant.producer());
+            loops.add(new ExactlyOnceProcessor(clients, settings,
+                    r -> List.of(new ProducerRecord<>(next, r.key(), r.value()))).start());
+        }
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long total = (long) rate * seconds;
+        long warmup = Math.max(rate, 50);
+        try (KafkaProducer<byte[], byte[]> producer = clients.newProducer(clients.producerConfig(prefix + "-src"));
+             KafkaConsumer<byte[], byte[]> reader = clients.newConsumer(clients.consumerConfig(prefix + "-reader",
+                     Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5")))) {
+            TopicPartition last = new TopicPartition(topics.get(hops), 0);
+            reader.assign(List.of(last));
+            reader.seekToBeginning(List.of(last));
+            long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            long seen = 0;
+            long sent = 0;
+            long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+            long deadline = start + TimeUnit.SECONDS.toNanos(seconds + warmup / rate + 30L);
+            while (seen < total + warmup && System.nanoTime() < deadline) {
+                long now = System.nanoTime();
+                while (sent < total + warmup && start + sent * periodNanos <= now) {
+                    long due = start + sent * periodNanos;
+                    producer.send(new ProducerRecord<>(topics.get(0), ByteBuffer.allocate(16).putLong(due)
+                            .putLong(sent).array()));
+                    sent++;
+                }
+                for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(1))) {
+                    ByteBuffer b = ByteBuffer.wrap(r.value());
+                    long due = b.getLong();
+                    long number = b.getLong();
+                    if (number >= warmup) {
+                        histogram.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                    }
+                    seen++;
+                }
+                if (sent >= total + warmup) {
+                    LockSupport.parkNanos(100_000);
+                }
+            }
+        }
+        long committed = 0;
+        for (ExactlyOnceProcessor loop : loops) {
+            committed += loop.stats().snapshot().transactionsCommitted();
+            loop.close();
+        }
+        double txPerSecond = committed / (double) hops / (seconds + warmup / (double) rate);
+        return String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %.1f | %.1f | %.0f |", variant.name(),
+                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+                histogram.getMaxValue() / 1000.0, txPerSecond);
+    }
+}
