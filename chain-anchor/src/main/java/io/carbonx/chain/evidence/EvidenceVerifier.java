@@ -35,6 +35,11 @@ import java.util.SortedMap;
  *   <li>the signed requests ({@link EventVerification}).</li>
  * </ol>
  * The bundle is valid iff every check passes. Thread-safe (no shared mutable state).
+ *
+ * <p>The signature checks (commit signatures, signed requests, time-stamp tokens) are independent pure functions
+ * of the bundle's bytes; in a full verification they are started ahead on the machine's other cores
+ * ({@link RunAhead}) and their results taken, and recorded, at their place in the order above: the report is the
+ * one a sequential run gives. Nothing is remembered across calls but the trust cache below.
  */
 public final class EvidenceVerifier {
 
@@ -43,6 +48,7 @@ public final class EvidenceVerifier {
     private static final int TRUST_CACHE_SIZE = 8;
 
     private final EventCodec codec;
+    private final boolean concurrent;
     /**
      * Certificate validators already built from exactly these (root, issuing CA, CRL) bytes: building one checks the
      * issuing CA's and the CRL's signatures, a pure function of those bytes, so a verifier that sees bundles of the
@@ -64,7 +70,18 @@ public final class EvidenceVerifier {
 
     /** A verifier that also knows earlier schemas ({@link EventCodec#withEarlierSchemas}). */
     public EvidenceVerifier(EventCodec codec) {
+        this(codec, true);
+    }
+
+    /**
+     * @param codec     the event contract
+     * @param concurrent whether a full verification runs its signature checks ahead on the other cores
+     *                  ({@link RunAhead}: a process-wide pool of at most 3 daemon threads; same report); false:
+     *                  everything on the calling thread
+     */
+    public EvidenceVerifier(EventCodec codec, boolean concurrent) {
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.concurrent = concurrent;
     }
 
     /** Verifies {@code bundle} against {@code trustedRoot}, running every check that can run. */
@@ -97,15 +114,20 @@ public final class EvidenceVerifier {
                 return report(checks, null);
             }
             checks.pass("format", "every member expected, referenced and canonical");
+            RunAhead ahead = concurrent && !stopAtFirstFailure ? RunAhead.onPool() : RunAhead.inline();
+            BundleContents parsed = contents;
+            RunAhead.Pending<byte[]> rendered = ahead.submit(() -> ReportRenderer.render(parsed));
+            VerificationContext ctx = new VerificationContext(contents, checks, ahead);
+            EventVerification events = new EventVerification(ctx, codec);
+            ChainVerification chain = new ChainVerification(ctx);
+            chain.startSignatures();
+            events.startSignatures();
             checks.check(Arrays.equals(Checksums.render(members), members.get(BundlePaths.SUMS)), "checksums",
                     VerificationFailure.CHECKSUMS_MISMATCH, "SHA256SUMS lists the " + (members.size() - 1)
                             + " other members", "SHA256SUMS does not match the members");
-            checks.check(Arrays.equals(ReportRenderer.render(contents), members.get(BundlePaths.REPORT)), "report",
+            checks.check(Arrays.equals(rendered.get(), members.get(BundlePaths.REPORT)), "report",
                     VerificationFailure.REPORT_MISMATCH, "REPORT.md describes exactly these contents",
                     "REPORT.md is not the report of these contents");
-            VerificationContext ctx = new VerificationContext(contents, checks);
-            EventVerification events = new EventVerification(ctx, codec);
-            ChainVerification chain = new ChainVerification(ctx);
             events.schemas();
             chain.headers();
             events.inclusions();
@@ -113,7 +135,9 @@ public final class EvidenceVerifier {
             CertificateValidator trust = trust(contents, trustedRoot, checks);
             if (trust != null) {
                 ctx.trust(trust);
-                new StampVerification(ctx).run();
+                StampVerification stamps = new StampVerification(ctx);
+                stamps.start();
+                stamps.run();
                 chain.certificates();
                 events.requests();
             }
