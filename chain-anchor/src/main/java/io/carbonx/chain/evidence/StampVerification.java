@@ -18,7 +18,7 @@ final class StampVerification {
     private final VerificationContext ctx;
     /** Earliest valid genTime per time-stamped height. */
     private final TreeMap<Long, Instant> stamped = new TreeMap<>();
-    /** Each token's verification, started by {@link #start()}. */
+    /** Each token's verification, started by {@link #start}. */
     private final Map<BundleContents.Stamp, RunAhead.Pending<TimestampCheck>> tokens = new IdentityHashMap<>();
     private boolean started;
 
@@ -30,9 +30,9 @@ final class StampVerification {
      * Starts every token's verification ahead ({@link RunAhead}; {@link TimestampVerifier} is thread-safe and the
      * certificate validator is): a pure function of the token, the block hash, the TSA certificate and the trust.
      */
-    void start() {
+    void start(io.carbonx.registry.identity.CertificateValidator trust) {
         started = true;
-        TimestampVerifier verifier = new TimestampVerifier(ctx.trust());
+        TimestampVerifier verifier = new TimestampVerifier(trust);
         for (List<BundleContents.Stamp> stamps : ctx.contents.stamps().values()) {
             for (BundleContents.Stamp s : stamps) {
                 tokens.put(s, ctx.runAhead.submit(
@@ -43,7 +43,7 @@ final class StampVerification {
 
     void run() {
         if (!started) {
-            start();
+            start(ctx.trust());
         }
         for (Map.Entry<Long, List<BundleContents.Stamp>> e : ctx.contents.stamps().entrySet()) {
             for (BundleContents.Stamp s : e.getValue()) {
