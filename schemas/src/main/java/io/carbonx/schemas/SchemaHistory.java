@@ -75,9 +75,15 @@ public final class SchemaHistory {
             throw new IllegalArgumentException("no version " + version + " in " + INDEX);
         }
         SchemaParser parser = new SchemaParser();
-        List<Schema> records = new ArrayList<>();
+        List<SchemaParser.ParseResult> parsed = new ArrayList<>(files.size());
         for (String file : files) {
-            Schema schema = asGenerated(parser.parse(read(ROOT + "/" + file)).mainSchema());
+            parsed.add(parser.parse(read(ROOT + "/" + file)));
+        }
+        // Resolved only once every file is parsed: the parser re-resolves everything it holds after each new file,
+        // so resolving file by file costs the square of the version's size (most of a cold history load).
+        List<Schema> records = new ArrayList<>();
+        for (SchemaParser.ParseResult result : parsed) {
+            Schema schema = asGenerated(result.mainSchema());
             if (recordTypes.contains(schema.getFullName())) {
                 records.add(schema);
             }

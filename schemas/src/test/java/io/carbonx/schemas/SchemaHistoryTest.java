@@ -68,6 +68,43 @@ class SchemaHistoryTest {
         }
     }
 
+    /**
+     * {@link SchemaHistory#recordSchemasOf} parses a version's files first and resolves them afterwards (once); the
+     * schemas, their exact text and fingerprints, are those of resolving each file as soon as it is parsed.
+     */
+    @Test
+    void everyVersionResolvedAtOnceEqualsResolvingFileByFile() {
+        for (String version : SchemaHistory.versions()) {
+            org.apache.avro.SchemaParser parser = new org.apache.avro.SchemaParser();
+            List<Schema> fileByFile = new ArrayList<>();
+            for (String file : SchemaHistory.indexedFiles()) {
+                if (file.startsWith(version + "/")) {
+                    Schema schema = SchemaHistory.asGenerated(parser.parse(resource(file)).mainSchema());
+                    if (EventTypes.all().stream().anyMatch(t -> EventTypes.schemaOf(t).getFullName()
+                            .equals(schema.getFullName()))) {
+                        fileByFile.add(schema);
+                    }
+                }
+            }
+            List<Schema> atOnce = SchemaHistory.recordSchemasOf(version);
+            assertThat(atOnce).as(version).hasSameSizeAs(fileByFile).isNotEmpty();
+            for (int i = 0; i < atOnce.size(); i++) {
+                assertThat(PRETTY.format(atOnce.get(i))).as(version + " " + i).isEqualTo(PRETTY.format(fileByFile.get(i)));
+                assertThat(EventCodec.fingerprint(atOnce.get(i))).isEqualTo(EventCodec.fingerprint(fileByFile.get(i)));
+                assertThat(atOnce.get(i)).isEqualTo(fileByFile.get(i));
+            }
+        }
+    }
+
+    private static String resource(String file) {
+        try (java.io.InputStream in = SchemaHistory.class.getClassLoader()
+                .getResourceAsStream(SchemaHistory.ROOT + "/" + file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void earlierRecordSchemasAreThoseThatChanged_andTheStandardCodecAcceptsThem() {
         List<Schema> earlier = SchemaHistory.earlierRecordSchemas();

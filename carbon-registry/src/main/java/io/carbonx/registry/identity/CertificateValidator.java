@@ -1,9 +1,9 @@
 package io.carbonx.registry.identity;
 
 import io.carbonx.events.Role;
-import io.carbonx.registry.identity.pki.BcProvider;
 import io.carbonx.registry.identity.pki.Certificates;
 import io.carbonx.registry.identity.pki.Crls;
+import io.carbonx.registry.identity.pki.LightweightSignatures;
 import io.carbonx.registry.identity.pki.ParticipantIdentity;
 import java.security.GeneralSecurityException;
 import java.security.cert.CRLException;
@@ -38,7 +38,8 @@ import javax.security.auth.x500.X500Principal;
  * <ol>
  *   <li>the bytes are one DER X.509 certificate — else {@link ValidationStatus#MALFORMED};</li>
  *   <li>PKIX path validation (RFC 5280, the JDK's {@link CertPathValidator} with signatures verified by
- *       BouncyCastle) from the certificate through a known issuing CA to the consortium root as trust anchor,
+ *       BouncyCastle: its lightweight ECDSA and Ed25519 verifiers through {@link LightweightSignatures}, the
+ *       BouncyCastle JCA provider for any other signature algorithm) from the certificate through a known issuing CA to the consortium root as trust anchor,
  *       at the given time — {@link ValidationStatus#EXPIRED} / {@link ValidationStatus#NOT_YET_VALID} when a
  *       certificate of the path is outside its validity, {@link ValidationStatus#UNTRUSTED_CHAIN} for any other
  *       path failure (unknown issuer, bad signature, CA constraints);</li>
@@ -130,7 +131,7 @@ public final class CertificateValidator {
                 .orElseThrow(() -> new IllegalArgumentException("CRL issuer " + crl.getIssuerX500Principal()
                         + " is not a known issuing CA"));
         try {
-            crl.verify(issuer.getPublicKey(), BcProvider.get());
+            crl.verify(issuer.getPublicKey(), LightweightSignatures.providerFor(crl.getSigAlgOID()));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("CRL signature does not verify with the issuing CA key", e);
         }
@@ -279,7 +280,7 @@ public final class CertificateValidator {
             PKIXParameters params = new PKIXParameters(Set.of(anchor));
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
-            params.setSigProvider(BcProvider.get().getName());
+            params.setSigProvider(LightweightSignatures.providerFor(signatureAlgorithms(chain)).getName());
             params.addCertPathChecker(new CrlRevocationChecker(crls, Date.from(at)));
             CertPathValidator.getInstance("PKIX").validate(path, params);
             return null;
@@ -288,6 +289,15 @@ public final class CertificateValidator {
         } catch (GeneralSecurityException e) {
             return ValidationResult.failure(ValidationStatus.UNTRUSTED_CHAIN, "path validation failed: " + e.getMessage());
         }
+    }
+
+    /** The signature algorithm OIDs of the certificates whose signatures path validation checks. */
+    private static String[] signatureAlgorithms(List<X509Certificate> chain) {
+        String[] oids = new String[chain.size()];
+        for (int i = 0; i < oids.length; i++) {
+            oids[i] = chain.get(i).getSigAlgOID();
+        }
+        return oids;
     }
 
     private static ValidationStatus statusOf(CertPathValidatorException e) {
@@ -313,7 +323,7 @@ public final class CertificateValidator {
             if (!cert.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                 throw new GeneralSecurityException("issuer name differs");
             }
-            cert.verify(issuer.getPublicKey(), BcProvider.get());
+            cert.verify(issuer.getPublicKey(), LightweightSignatures.providerFor(cert.getSigAlgOID()));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException(cert.getSubjectX500Principal() + " is not signed by "
                     + issuer.getSubjectX500Principal(), e);

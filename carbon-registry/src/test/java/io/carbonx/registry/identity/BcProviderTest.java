@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.carbonx.events.Role;
 import io.carbonx.registry.identity.pki.BcProvider;
+import io.carbonx.registry.identity.pki.LightweightSignatures;
 import java.nio.file.Path;
 import java.security.Provider;
 import java.security.Security;
@@ -25,18 +26,30 @@ class BcProviderTest {
         assertThat(Arrays.stream(Security.getProviders()).filter(p -> p.getName().equals("BC"))).hasSize(1);
     }
 
+    /**
+     * The validator verifies the CAs' ECDSA/Ed25519 signatures with {@link LightweightSignatures}: it validates
+     * (and installs CRLs) with the BouncyCastle JCA provider removed, without registering it again (building that
+     * provider was a fifth of a cold {@code evidence verify}), and re-registers its own provider if removed.
+     */
     @Test
-    void validatorWorksEvenWhenTheProviderWasRemoved() throws Exception {
+    void validatorWorksWithoutTheBouncyCastleProvider_andWithoutRegisteringIt() throws Exception {
         IdentityService service = PkiFixtures.openService(dir);
         ParticipantRegisteredRecord p = PkiFixtures.register(service, PkiFixtures.p256(), "Provider Ltd",
                 Role.ENTERPRISE, PkiFixtures.bootstrapId(service), PkiFixtures.T1);
+        CertificateRevokedRecord revoked = service.revoke(p.participantId(), RevocationReason.KEY_COMPROMISE,
+                PkiFixtures.bootstrapId(service), PkiFixtures.T2);
         Security.removeProvider("BC");
+        Security.removeProvider(LightweightSignatures.NAME);
         try {
             CertificateValidator fresh = CertificateValidator.fromDer(service.rootCertificate().getEncoded(),
                     List.of(service.issuingCertificate().getEncoded()));
             assertThat(fresh.validate(p.certificateDer(), Role.ENTERPRISE, PkiFixtures.T2).status())
                     .isEqualTo(ValidationStatus.VALID);
-            assertThat(Security.getProvider("BC")).isNotNull();
+            assertThat(fresh.updateCrl(revoked.crlDer())).isTrue();
+            assertThat(fresh.validate(p.certificateDer(), Role.ENTERPRISE, PkiFixtures.T2.plusSeconds(1)).status())
+                    .isEqualTo(ValidationStatus.REVOKED);
+            assertThat(Security.getProvider("BC")).isNull();
+            assertThat(Security.getProvider(LightweightSignatures.NAME)).isNotNull();
         } finally {
             BcProvider.get();
         }

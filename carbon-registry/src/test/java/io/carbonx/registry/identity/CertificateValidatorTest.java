@@ -185,6 +185,29 @@ class CertificateValidatorTest {
     }
 
     @Test
+    void crlWithAFlippedSignatureByteIsRefused_andNothingChanges() throws Exception {
+        CertificateRevokedRecord revoked = service.revoke(enterprise.participantId(), RevocationReason.KEY_COMPROMISE,
+                bootstrapId(service), T2);
+        CertificateValidator elsewhere = CertificateValidator.fromDer(service.rootCertificate().getEncoded(),
+                List.of(service.issuingCertificate().getEncoded()));
+        byte[] der = revoked.crlDer().clone();
+        der[der.length - 3] ^= 0x01;
+        assertThatThrownBy(() -> elsewhere.updateCrl(der))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signature");
+        assertThat(elsewhere.crlsInstalled()).isZero();
+        assertThat(elsewhere.validate(enterprise.certificateDer(), Role.ENTERPRISE, T2.plusSeconds(1)).status())
+                .isEqualTo(ValidationStatus.VALID);
+    }
+
+    @Test
+    void issuingCaNotSignedByTheRootIsRefused() throws Exception {
+        IdentityService foreign = PkiFixtures.openService(foreignDir);
+        assertThatThrownBy(() -> CertificateValidator.fromDer(service.rootCertificate().getEncoded(),
+                List.of(foreign.issuingCertificate().getEncoded())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not signed by");
+    }
+
+    @Test
     void malformedBytesAndCaCertificatesAreMalformed() throws Exception {
         assertThat(validate(new byte[] {0x30, 0x00}, Role.ENTERPRISE, T2).status()).isEqualTo(ValidationStatus.MALFORMED);
         assertThat(validate(new byte[0], Role.ENTERPRISE, T2).status()).isEqualTo(ValidationStatus.MALFORMED);

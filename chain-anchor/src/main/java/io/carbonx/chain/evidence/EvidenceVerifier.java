@@ -35,6 +35,11 @@ import java.util.SortedMap;
  *   <li>the signed requests ({@link EventVerification}).</li>
  * </ol>
  * The bundle is valid iff every check passes. Thread-safe (no shared mutable state).
+ *
+ * <p>The signature checks (commit signatures, signed requests, time-stamp tokens) are independent pure functions
+ * of the bundle's bytes; in a full verification they are started ahead on the machine's other cores
+ * ({@link RunAhead}) and their results taken, and recorded, at their place in the order above: the report is the
+ * one a sequential run gives. Nothing is remembered across calls but the trust cache below.
  */
 public final class EvidenceVerifier {
 
@@ -43,6 +48,7 @@ public final class EvidenceVerifier {
     private static final int TRUST_CACHE_SIZE = 8;
 
     private final EventCodec codec;
+    private final boolean concurrent;
     /**
      * Certificate validators already built from exactly these (root, issuing CA, CRL) bytes: building one checks the
      * issuing CA's and the CRL's signatures, a pure function of those bytes, so a verifier that sees bundles of the
@@ -64,7 +70,18 @@ public final class EvidenceVerifier {
 
     /** A verifier that also knows earlier schemas ({@link EventCodec#withEarlierSchemas}). */
     public EvidenceVerifier(EventCodec codec) {
+        this(codec, true);
+    }
+
+    /**
+     * @param codec     the event contract
+     * @param concurrent whether a full verification runs its signature checks ahead on the other cores
+     *                  ({@link RunAhead}: a process-wide pool of at most 3 daemon threads; same report); false:
+     *                  everything on the calling thread
+     */
+    public EvidenceVerifier(EventCodec codec, boolean concurrent) {
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.concurrent = concurrent;
     }
 
     /** Verifies {@code bundle} against {@code trustedRoot}, running every check that can run. */
@@ -97,23 +114,37 @@ public final class EvidenceVerifier {
                 return report(checks, null);
             }
             checks.pass("format", "every member expected, referenced and canonical");
+            RunAhead ahead = concurrent && !stopAtFirstFailure ? RunAhead.onPool() : RunAhead.inline();
+            BundleContents parsed = contents;
+            RunAhead.Pending<byte[]> rendered = ahead.submit(() -> ReportRenderer.render(parsed));
+            VerificationContext ctx = new VerificationContext(contents, checks, ahead);
+            EventVerification events = new EventVerification(ctx, codec);
+            ChainVerification chain = new ChainVerification(ctx);
+            StampVerification stamps = new StampVerification(ctx);
+            Trust early = null;
+            if (ahead.concurrent()) {
+                early = resolveTrust(contents, trustedRoot);
+                if (early.validator() != null) {
+                    stamps.start(early.validator());
+                }
+            }
+            chain.startSignatures();
+            events.startSignatures();
             checks.check(Arrays.equals(Checksums.render(members), members.get(BundlePaths.SUMS)), "checksums",
                     VerificationFailure.CHECKSUMS_MISMATCH, "SHA256SUMS lists the " + (members.size() - 1)
                             + " other members", "SHA256SUMS does not match the members");
-            checks.check(Arrays.equals(ReportRenderer.render(contents), members.get(BundlePaths.REPORT)), "report",
+            checks.check(Arrays.equals(rendered.get(), members.get(BundlePaths.REPORT)), "report",
                     VerificationFailure.REPORT_MISMATCH, "REPORT.md describes exactly these contents",
                     "REPORT.md is not the report of these contents");
-            VerificationContext ctx = new VerificationContext(contents, checks);
-            EventVerification events = new EventVerification(ctx, codec);
-            ChainVerification chain = new ChainVerification(ctx);
             events.schemas();
             chain.headers();
             events.inclusions();
             subject(contents, checks);
-            CertificateValidator trust = trust(contents, trustedRoot, checks);
+            CertificateValidator trust = trust(early != null ? early : resolveTrust(contents, trustedRoot), contents,
+                    trustedRoot, checks);
             if (trust != null) {
                 ctx.trust(trust);
-                new StampVerification(ctx).run();
+                stamps.run();
                 chain.certificates();
                 events.requests();
             }
@@ -127,42 +158,90 @@ public final class EvidenceVerifier {
         return report(checks, contents);
     }
 
-    private CertificateValidator trust(BundleContents c, X509Certificate trustedRoot, Checks checks) {
-        if (!checks.check(Arrays.equals(der(c.root()), der(trustedRoot)), "root certificate",
-                VerificationFailure.ROOT_MISMATCH, "the bundle's root is the trusted root "
-                        + trustedRoot.getSubjectX500Principal().getName(),
-                "the bundle's root " + c.root().getSubjectX500Principal().getName() + " is not the trusted root")) {
+    /**
+     * What the root, issuing CA and CRL checks found, computed without recording anything: the validator, or the
+     * check that failed ({@code stage}, with its reason and detail), or the exception one of them threw (at
+     * {@code stage}). {@link #trust(Trust, BundleContents, X509Certificate, Checks)} records it as the checks did
+     * when they were computed in place, so it can be computed early (to start the time-stamp checks ahead).
+     */
+    private record Trust(CertificateValidator validator, String stage, VerificationFailure reason, String detail,
+                         RuntimeException thrown) {
+        static Trust failed(String stage, VerificationFailure reason, String detail) {
+            return new Trust(null, stage, reason, detail, null);
+        }
+
+        boolean at(String s) {
+            return s.equals(stage);
+        }
+
+        void rethrowAt(String s) {
+            if (thrown != null && at(s)) {
+                throw thrown;
+            }
+        }
+    }
+
+    private static final String ROOT = "root certificate";
+    private static final String ISSUING = "issuing CA";
+    private static final String CRL = "CRL";
+
+    private Trust resolveTrust(BundleContents c, X509Certificate trustedRoot) {
+        String stage = ROOT;
+        try {
+            if (!Arrays.equals(der(c.root()), der(trustedRoot))) {
+                return Trust.failed(ROOT, VerificationFailure.ROOT_MISMATCH, "the bundle's root "
+                        + c.root().getSubjectX500Principal().getName() + " is not the trusted root");
+            }
+            stage = ISSUING;
+            Digest key = Sha256.hash(der(trustedRoot), der(c.issuing()), crlDer(c));
+            CertificateValidator validator;
+            synchronized (trustCache) {
+                validator = trustCache.get(key);
+            }
+            if (validator == null) {
+                try {
+                    validator = CertificateValidator.create(trustedRoot, List.of(c.issuing()));
+                } catch (IllegalArgumentException e) {
+                    return Trust.failed(ISSUING, VerificationFailure.UNTRUSTED_ISSUING_CA, e.getMessage());
+                }
+                stage = CRL;
+                try {
+                    validator.updateCrl(crlDer(c));
+                } catch (IllegalArgumentException e) {
+                    return Trust.failed(CRL, VerificationFailure.BAD_CRL, e.getMessage());
+                }
+                synchronized (trustCache) {
+                    trustCache.put(key, validator);
+                }
+            }
+            return new Trust(validator, null, null, null, null);
+        } catch (RuntimeException e) {
+            return new Trust(null, stage, null, null, e);
+        }
+    }
+
+    /** Records the root, issuing CA and CRL checks of {@code t}; the validator, or null if one failed. */
+    private static CertificateValidator trust(Trust t, BundleContents c, X509Certificate trustedRoot, Checks checks) {
+        t.rethrowAt(ROOT);
+        if (!checks.check(!t.at(ROOT), ROOT, VerificationFailure.ROOT_MISMATCH, "the bundle's root is the trusted root "
+                + trustedRoot.getSubjectX500Principal().getName(), t.detail())) {
             return null;
         }
-        Digest key = Sha256.hash(der(trustedRoot), der(c.issuing()), crlDer(c));
-        CertificateValidator validator;
-        synchronized (trustCache) {
-            validator = trustCache.get(key);
+        t.rethrowAt(ISSUING);
+        if (t.at(ISSUING)) {
+            checks.fail(ISSUING, t.reason(), t.detail());
+            return null;
         }
-        if (validator == null) {
-            try {
-                validator = CertificateValidator.create(trustedRoot, List.of(c.issuing()));
-            } catch (IllegalArgumentException e) {
-                checks.fail("issuing CA", VerificationFailure.UNTRUSTED_ISSUING_CA, e.getMessage());
-                return null;
-            }
-            checks.pass("issuing CA", c.issuing().getSubjectX500Principal().getName() + " is signed by the root");
-            try {
-                validator.updateCrl(crlDer(c));
-            } catch (IllegalArgumentException e) {
-                checks.fail("CRL", VerificationFailure.BAD_CRL, e.getMessage());
-                return null;
-            }
-            synchronized (trustCache) {
-                trustCache.put(key, validator);
-            }
-        } else {
-            checks.pass("issuing CA", c.issuing().getSubjectX500Principal().getName() + " is signed by the root");
+        checks.pass(ISSUING, c.issuing().getSubjectX500Principal().getName() + " is signed by the root");
+        t.rethrowAt(CRL);
+        if (t.at(CRL)) {
+            checks.fail(CRL, t.reason(), t.detail());
+            return null;
         }
-        checks.pass("CRL", "signed by the issuing CA, issued " + c.crl().getThisUpdate().toInstant() + ", "
+        checks.pass(CRL, "signed by the issuing CA, issued " + c.crl().getThisUpdate().toInstant() + ", "
                 + (c.crl().getRevokedCertificates() == null ? 0 : c.crl().getRevokedCertificates().size())
                 + " revoked certificates");
-        return validator;
+        return t.validator();
     }
 
     private static byte[] crlDer(BundleContents c) {

@@ -3,6 +3,7 @@ package io.carbonx.chain.evidence;
 import io.carbonx.chain.timestamp.TimestampCheck;
 import io.carbonx.chain.timestamp.TimestampVerifier;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,16 +18,36 @@ final class StampVerification {
     private final VerificationContext ctx;
     /** Earliest valid genTime per time-stamped height. */
     private final TreeMap<Long, Instant> stamped = new TreeMap<>();
+    /** Each token's verification, started by {@link #start}. */
+    private final Map<BundleContents.Stamp, RunAhead.Pending<TimestampCheck>> tokens = new IdentityHashMap<>();
+    private boolean started;
 
     StampVerification(VerificationContext ctx) {
         this.ctx = ctx;
     }
 
+    /**
+     * Starts every token's verification ahead ({@link RunAhead}; {@link TimestampVerifier} is thread-safe and the
+     * certificate validator is): a pure function of the token, the block hash, the TSA certificate and the trust.
+     */
+    void start(io.carbonx.registry.identity.CertificateValidator trust) {
+        started = true;
+        TimestampVerifier verifier = new TimestampVerifier(trust);
+        for (List<BundleContents.Stamp> stamps : ctx.contents.stamps().values()) {
+            for (BundleContents.Stamp s : stamps) {
+                tokens.put(s, ctx.runAhead.submit(
+                        () -> verifier.verifyResponse(s.response(), ctx.blockHash(s.height()).bytes(), s.tsa())));
+            }
+        }
+    }
+
     void run() {
-        TimestampVerifier verifier = new TimestampVerifier(ctx.trust());
+        if (!started) {
+            start(ctx.trust());
+        }
         for (Map.Entry<Long, List<BundleContents.Stamp>> e : ctx.contents.stamps().entrySet()) {
             for (BundleContents.Stamp s : e.getValue()) {
-                TimestampCheck check = verifier.verifyResponse(s.response(), ctx.blockHash(s.height()).bytes(), s.tsa());
+                TimestampCheck check = tokens.get(s).get();
                 String name = "time-stamp " + s.k() + " of block " + s.height();
                 if (ctx.checks.check(check.isValid(), name, VerificationFailure.TIMESTAMP_INVALID,
                         "RFC 3161 token by TSA " + check.tsaParticipantId() + " over block hash "

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the checks of one verification share: the parsed bundle, the trust, the collector, memoised results. */
 final class VerificationContext {
@@ -23,11 +24,15 @@ final class VerificationContext {
     final Checks checks;
     private CertificateValidator trust;
     private final Map<CertAt, ValidationResult> validations = new HashMap<>();
-    private final Map<Digest, SignatureVerifier> verifiers = new HashMap<>();
+    /** Also used by the computations run ahead ({@link RunAhead}): concurrent. */
+    private final Map<Digest, SignatureVerifier> verifiers = new ConcurrentHashMap<>();
+    /** Where the signature checks of this verification are computed (see {@link RunAhead}). */
+    final RunAhead runAhead;
 
-    VerificationContext(BundleContents contents, Checks checks) {
+    VerificationContext(BundleContents contents, Checks checks, RunAhead runAhead) {
         this.contents = contents;
         this.checks = checks;
+        this.runAhead = runAhead;
     }
 
     /** Sets the certificate validator once the root, issuing CA and CRL checked out. */
@@ -68,7 +73,7 @@ final class VerificationContext {
         return r;
     }
 
-    /** One signature verifier per certificate for the whole verification (its key decoded once). */
+    /** One signature verifier per certificate for the whole verification (its key decoded once); thread-safe. */
     SignatureVerifier verifier(X509Certificate cert) {
         try {
             return verifiers.computeIfAbsent(Sha256.hash(cert.getEncoded()), k -> SignatureVerifier.forCertificate(cert));
