@@ -36,38 +36,43 @@ import org.apache.kafka.common.TopicPartition;
  * the end. Each pipeline service (registry, matcher, rating) is such a loop, and an order crosses several of them,
  * so the per-hop latency sets the floor of order→trade and event→finalised.
  *
- * <p>Arguments: report path, rate (records/s), seconds per variant, hops. Each variant runs on its own topics in
- * one embedded KRaft broker: the loops' transaction interval and commit policy are what differ. Latency is from the
- * record's scheduled send time (coordinated omission corrected) to its arrival at the reader, µs.
+ * <p>Arguments: report path, rates (records/s, comma-separated), seconds per variant, hops, optionally the variants to run (indexes,
+ * e.g. {@code 0,2,0,2} to interleave two). Each variant runs on its own topics in one embedded KRaft broker, after a
+ * warm-up of one second's records: the loops' commit policy and retry back-off are what differ (every loop: at most
+ * 500 records or 20 ms per transaction, as the registry). Latency is from the record's scheduled send time
+ * (coordinated omission corrected) to its arrival at the reader. Run:
+ * {@code java -cp "benchmarks/target/classes:$(cat cp.txt)" io.carbonx.benchmarks.TransactionalHopProbe
+ * benchmarks/results/hops.md 50,2000,10000 10 3} with the class path from
+ * {@code mvn -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  */
 public final class TransactionalHopProbe {
 
     private record Variant(String name, Duration interval, Duration caughtUpSpacing, Map<String, Object> producer) {
     }
 
-    private static final Map<String, Object> FAST_RETRY = Map.of("retry.backoff.ms", "2",
-            "retry.backoff.max.ms", "50");
+    /** The Kafka client's own retry back-off, which {@code KafkaClients} shortens for transactional producers. */
+    private static final Map<String, Object> CLIENT_RETRY = Map.of("retry.backoff.ms", "100",
+            "retry.backoff.max.ms", "1000");
 
     private TransactionalHopProbe() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4 || args.length > 5) {
-            throw new IllegalArgumentException("usage: <report> <rate> <seconds> <hops> [variant indexes, e.g. 0,2]");
+            throw new IllegalArgumentException("usage: <report> <rates, e.g. 50,2000> <seconds> <hops>"
+                    + " [variant indexes, e.g. 0,2]");
         }
         Path report = Path.of(args[0]);
-        int rate = Integer.parseInt(args[1]);
+        List<Integer> rates = java.util.Arrays.stream(args[1].split(",")).map(Integer::parseInt).toList();
         int seconds = Integer.parseInt(args[2]);
         int hops = Integer.parseInt(args[3]);
         List<Variant> variants = List.of(
-                new Variant("interval 20 ms", Duration.ofMillis(20), null, Map.of()),
-                new Variant("caught up, spacing 0", Duration.ofMillis(20), Duration.ZERO, Map.of()),
-                new Variant("caught up, spacing 0, retry 2..50 ms", Duration.ofMillis(20), Duration.ZERO, FAST_RETRY),
-                new Variant("caught up, spacing 5 ms, retry 2..50 ms", Duration.ofMillis(20), Duration.ofMillis(5),
-                        FAST_RETRY),
-                new Variant("caught up, spacing 10 ms, retry 2..50 ms", Duration.ofMillis(20), Duration.ofMillis(10),
-                        FAST_RETRY),
-                new Variant("caught up, spacing 10 ms", Duration.ofMillis(20), Duration.ofMillis(10), Map.of()));
+                new Variant("interval 20 ms, caught-up commits off", Duration.ofMillis(20), null, Map.of()),
+                new Variant("caught-up commits, spacing 0", Duration.ofMillis(20), Duration.ZERO, Map.of()),
+                new Variant("caught-up commits, spacing 10 ms (the default)", Duration.ofMillis(20),
+                        ProcessorSettings.DEFAULT_CAUGHT_UP_COMMIT_SPACING, Map.of()),
+                new Variant("caught-up commits, spacing 10 ms, client's default retry back-off 100..1000 ms",
+                        Duration.ofMillis(20), ProcessorSettings.DEFAULT_CAUGHT_UP_COMMIT_SPACING, CLIENT_RETRY));
         if (args.length == 5) {
             List<Variant> all = variants;
             variants = java.util.Arrays.stream(args[4].split(",")).map(i -> all.get(Integer.parseInt(i))).toList();
@@ -76,21 +81,29 @@ public final class TransactionalHopProbe {
         List<String> lines = new ArrayList<>();
         lines.add("# Exactly-once hop latency");
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "Run %s: %d records/s, %d s per variant, %d hop(s), one partition,"
-                + " embedded KRaft broker; load average %.1f at start.", Instant.now(), rate, seconds, hops,
+        lines.add(String.format(Locale.ROOT, "Run %s: %s records/s, %d s per variant, %d chained loop(s), one"
+                + " partition per topic, embedded KRaft broker, %d CPUs; load average %.1f at start.", Instant.now(),
+                args[1], seconds, hops, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        lines.add("Latency: scheduled send → read `read_committed` after the last loop.");
         lines.add("");
-        lines.add("| variant | n | p50 ms | p90 ms | p99 ms | max ms | transactions/s per loop |");
-        lines.add("|---|---:|---:|---:|---:|---:|---:|");
+        lines.add("| records/s | variant | n | p50 ms | p90 ms | p99 ms | max ms | transactions/s per loop |");
+        lines.add("|---:|---|---:|---:|---:|---:|---:|---:|");
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
                 EmbeddedKafkaBroker.BrokerSettings.ephemeralPorts(dir)).start()) {
             KafkaClients clients = new KafkaClients(broker.bootstrapServers());
             int index = 0;
-            for (Variant variant : variants) {
-                String row = run(clients, variant, "v" + index++, rate, seconds, hops);
-                System.out.println(row);
-                lines.add(row);
+            for (int rate : rates) {
+                for (Variant variant : variants) {
+                    String row = String.format(Locale.ROOT, "| %,d ", rate)
+                            + run(clients, variant, "v" + index++, rate, seconds, hops);
+                    System.out.println(row);
+                    lines.add(row);
+                }
             }
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "Load average %.1f at the end.",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         String text = String.join(System.lineSeparator(), lines) + System.lineSeparator();
         System.out.println(text);
@@ -115,7 +128,8 @@ public final class TransactionalHopProbe {
             String id = prefix + "-hop" + i;
             ProcessorSettings settings = ProcessorSettings.of(id, id, List.of(topics.get(i)))
                     .withTransactionBounds(500, variant.interval()).withPollTimeout(variant.interval())
-                    .withCaughtUpCommits(variant.caughtUpSpacing()).withProducerOverrides(variant.producer());
+                    .withCaughtUpCommits(variant.caughtUpSpacing())
+                    .withProducerOverrides(variant.producer());
             loops.add(new ExactlyOnceProcessor(clients, settings,
                     r -> List.of(new ProducerRecord<>(next, r.key(), r.value()))).start());
         }

@@ -25,10 +25,13 @@ import org.slf4j.LoggerFactory;
  * The loop consumes its input topics in a consumer group ({@code read_committed}, no auto-commit). For each poll it
  * opens a Kafka transaction if none is open, hands every record to the {@link RecordProcessor}, sends the outputs in
  * that transaction, and remembers the next input offset per partition. When the transaction holds
- * {@link ProcessorSettings#maxRecordsPerTransaction()} input records or has been open for
- * {@link ProcessorSettings#transactionInterval()}, the input offsets are added to it with
- * {@code sendOffsetsToTransaction(offsets, consumer.groupMetadata())} and it is committed. Outputs and input progress
- * therefore become visible atomically: either both or neither.
+ * {@link ProcessorSettings#maxRecordsPerTransaction()} input records, or has been open for
+ * {@link ProcessorSettings#transactionInterval()}, or (by default) the loop has caught up with everything committed
+ * on its inputs at least {@link ProcessorSettings#caughtUpCommitSpacing()} after the previous commit, the input
+ * offsets are added to it with {@code sendOffsetsToTransaction(offsets, consumer.groupMetadata())} and it is
+ * committed. Outputs and input progress therefore become visible atomically: either both or neither. Committing when
+ * caught up makes a record wait for about one commit rather than the interval plus a commit, while under load the
+ * records that arrive during a commit form the next, larger transaction.
  *
  * <h2>Why Kafka transactions rather than idempotent output plus de-duplication by event id</h2>
  * <ul>
@@ -42,8 +45,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Per-key order: aborted attempts are invisible, so a reader sees each key's outputs once and in input
  *       order; dedup readers would see a replayed prefix interleaved with new events.</li>
  *   <li>Cost: one commit (a few broker round trips) per transaction, amortised over up to
- *       {@code maxRecordsPerTransaction} records, and a {@code read_committed} latency of up to one transaction
- *       interval. {@code ExactlyOnceProcessorIT} and {@code ExactlyOnceCrashIT} print the throughput they see.</li>
+ *       {@code maxRecordsPerTransaction} records, and a {@code read_committed} latency of about one commit (up to
+ *       one transaction interval when caught-up commits are off). {@code ExactlyOnceProcessorIT} and
+ *       {@code ExactlyOnceCrashIT} print the throughput they see; {@code TransactionalHopProbe} (benchmarks) the
+ *       latency of chained loops.</li>
  * </ul>
  *
  * <h2>Failures</h2>
