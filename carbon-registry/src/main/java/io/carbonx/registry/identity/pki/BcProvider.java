@@ -1,7 +1,6 @@
 package io.carbonx.registry.identity.pki;
 
 import java.security.Provider;
-import java.security.Security;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -23,18 +22,6 @@ public final class BcProvider {
 
     /** Returns the registered BouncyCastle provider, registering it if it is not (or no longer) registered. */
     public static Provider get() {
-        Provider registered = Security.getProvider(NAME);
-        return registered != null ? registered : register();
-    }
-
-    private static synchronized Provider register() {
-        Provider existing = Security.getProvider(NAME);
-        if (existing != null) {
-            return existing;
-        }
-        Provider provider = new BouncyCastleProvider();
-        Security.addProvider(provider);
-        Provider registered = Security.getProvider(NAME);
-        return registered != null ? registered : provider;
+        return JcaProviders.registered(NAME, BouncyCastleProvider::new);
     }
 }

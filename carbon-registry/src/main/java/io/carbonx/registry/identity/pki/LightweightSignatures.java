@@ -1,7 +1,6 @@
 package io.carbonx.registry.identity.pki;
 
 import java.security.Provider;
-import java.security.Security;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,18 +43,7 @@ public final class LightweightSignatures extends Provider {
 
     /** Returns the registered provider, registering it if it is not (or no longer) registered. */
     public static Provider get() {
-        Provider registered = Security.getProvider(NAME);
-        return registered != null ? registered : register();
-    }
-
-    private static synchronized Provider register() {
-        Provider existing = Security.getProvider(NAME);
-        if (existing != null) {
-            return existing;
-        }
-        Security.addProvider(INSTANCE);
-        Provider registered = Security.getProvider(NAME);
-        return registered != null ? registered : INSTANCE;
+        return JcaProviders.registered(NAME, () -> INSTANCE);
     }
 
     /**
