@@ -4,7 +4,6 @@ import io.carbonx.eventlog.KafkaClients;
 import io.carbonx.eventlog.broker.EmbeddedKafkaBroker;
 import io.carbonx.eventlog.processing.ExactlyOnceProcessor;
 import io.carbonx.eventlog.processing.ProcessorSettings;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +35,11 @@ import org.apache.kafka.common.TopicPartition;
  * the end. Each pipeline service (registry, matcher, rating) is such a loop, and an order crosses several of them,
  * so the per-hop latency sets the floor of order→trade and event→finalised.
  *
- * <p>Arguments: report path, rates (records/s, comma-separated), seconds per variant, hops, optionally the variants to run (indexes,
- * e.g. {@code 0,2,0,2} to interleave two). Each variant runs on its own topics in one embedded KRaft broker, after a
- * warm-up of one second's records: the loops' commit policy and retry back-off are what differ (every loop: at most
- * 500 records or 20 ms per transaction, as the registry). Latency is from the record's scheduled send time
+ * <p>Arguments: report path, rates (records/s, comma-separated), seconds per variant, hops, optionally the
+ * variants to run (indexes, e.g. {@code 0,2,0,2} to interleave two). An unreported run of the first variant warms
+ * the JVM and the broker up; then each variant runs on its own topics in one embedded KRaft broker, after a warm-up
+ * of one second's records: the loops' commit policy and retry back-off are what differ (every loop: at most 500
+ * records or 20 ms per transaction, as the registry). Latency is from the record's scheduled send time
  * (coordinated omission corrected) to its arrival at the reader. Run:
  * {@code java -cp "benchmarks/target/classes:$(cat cp.txt)" io.carbonx.benchmarks.TransactionalHopProbe
  * benchmarks/results/hops.md 50,2000,10000 10 3} with the class path from
@@ -92,6 +92,8 @@ public final class TransactionalHopProbe {
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
                 EmbeddedKafkaBroker.BrokerSettings.ephemeralPorts(dir)).start()) {
             KafkaClients clients = new KafkaClients(broker.bootstrapServers());
+            // an unreported run first, so that the first reported row does not carry the JVM's and broker's warm-up
+            run(clients, variants.get(0), "warm-up", rates.get(0), 3, hops);
             int index = 0;
             for (int rate : rates) {
                 for (Variant variant : variants) {
@@ -114,7 +116,7 @@ public final class TransactionalHopProbe {
     }
 
     private static String run(KafkaClients clients, Variant variant, String prefix, int rate, int seconds, int hops)
-            throws InterruptedException, ExecutionException, IOException {
+            throws InterruptedException, ExecutionException {
         List<String> topics = new ArrayList<>();
         for (int i = 0; i <= hops; i++) {
             topics.add(prefix + "-t" + i);
@@ -133,42 +135,9 @@ public final class TransactionalHopProbe {
             loops.add(new ExactlyOnceProcessor(clients, settings,
                     r -> List.of(new ProducerRecord<>(next, r.key(), r.value()))).start());
         }
-        Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        long total = (long) rate * seconds;
         long warmup = Math.max(rate, 50);
-        try (KafkaProducer<byte[], byte[]> producer = clients.newProducer(clients.producerConfig(prefix + "-src"));
-             KafkaConsumer<byte[], byte[]> reader = clients.newConsumer(clients.consumerConfig(prefix + "-reader",
-                     Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5")))) {
-            TopicPartition last = new TopicPartition(topics.get(hops), 0);
-            reader.assign(List.of(last));
-            reader.seekToBeginning(List.of(last));
-            long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            long seen = 0;
-            long sent = 0;
-            long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-            long deadline = start + TimeUnit.SECONDS.toNanos(seconds + warmup / rate + 30L);
-            while (seen < total + warmup && System.nanoTime() < deadline) {
-                long now = System.nanoTime();
-                while (sent < total + warmup && start + sent * periodNanos <= now) {
-                    long due = start + sent * periodNanos;
-                    producer.send(new ProducerRecord<>(topics.get(0), ByteBuffer.allocate(16).putLong(due)
-                            .putLong(sent).array()));
-                    sent++;
-                }
-                for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(1))) {
-                    ByteBuffer b = ByteBuffer.wrap(r.value());
-                    long due = b.getLong();
-                    long number = b.getLong();
-                    if (number >= warmup) {
-                        histogram.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-                    }
-                    seen++;
-                }
-                if (sent >= total + warmup) {
-                    LockSupport.parkNanos(100_000);
-                }
-            }
-        }
+        Histogram histogram = measure(clients, prefix, topics.get(0), topics.get(hops), rate, (long) rate * seconds,
+                warmup);
         long committed = 0;
         for (ExactlyOnceProcessor loop : loops) {
             committed += loop.stats().snapshot().transactionsCommitted();
@@ -179,5 +148,46 @@ public final class TransactionalHopProbe {
                 histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1000.0,
                 histogram.getValueAtPercentile(90) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
                 histogram.getMaxValue() / 1000.0, txPerSecond);
+    }
+
+    /**
+     * Sends {@code warmup + total} records to {@code first} on schedule (each carries its due time and number) and
+     * records, for the timed ones, due time → read on {@code last}, µs. Gives up 30 s after the schedule ends.
+     */
+    private static Histogram measure(KafkaClients clients, String prefix, String first, String last, int rate,
+                                     long total, long warmup) {
+        Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        try (KafkaProducer<byte[], byte[]> producer = clients.newProducer(clients.producerConfig(prefix + "-src"));
+             KafkaConsumer<byte[], byte[]> reader = clients.newConsumer(clients.consumerConfig(prefix + "-reader",
+                     Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5")))) {
+            TopicPartition out = new TopicPartition(last, 0);
+            reader.assign(List.of(out));
+            reader.seekToBeginning(List.of(out));
+            long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+            long deadline = start + (total + warmup) * periodNanos + TimeUnit.SECONDS.toNanos(30);
+            long seen = 0;
+            long sent = 0;
+            while (seen < total + warmup && System.nanoTime() < deadline) {
+                long now = System.nanoTime();
+                for (; sent < total + warmup && start + sent * periodNanos <= now; sent++) {
+                    long due = start + sent * periodNanos;
+                    producer.send(new ProducerRecord<>(first, ByteBuffer.allocate(16).putLong(due).putLong(sent)
+                            .array()));
+                }
+                for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(1))) {
+                    ByteBuffer b = ByteBuffer.wrap(r.value());
+                    long due = b.getLong();
+                    if (b.getLong() >= warmup) {
+                        histogram.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                    }
+                    seen++;
+                }
+                if (sent >= total + warmup) {
+                    LockSupport.parkNanos(100_000);
+                }
+            }
+        }
+        return histogram;
     }
 }
