@@ -65,16 +65,14 @@ final class ChainVerification {
     void startSignatures() {
         for (SortedMap<Integer, BundleContents.CommitFile> files : c.commits().values()) {
             for (BundleContents.CommitFile f : files.values()) {
-                signatures.put(f, ctx.runAhead.submit(() -> signatureVerifies(f)));
+                signatures.put(f, ctx.runAhead.submit(
+                        () -> ctx.verifier(c.validators().get(f.validator())).verify(f.message(), f.signature())));
             }
         }
     }
 
-    private boolean signatureVerifies(BundleContents.CommitFile f) {
-        return ctx.verifier(c.validators().get(f.validator())).verify(f.message(), f.signature());
-    }
 
-    /** Validator set and commit certificates (needs the trust). */
+    /** Validator set and commit certificates (needs the trust); {@link #startSignatures()} must have run. */
     void certificates() {
         validatorSet();
         if (!c.commits().containsKey(c.latestHeight())) {
@@ -158,8 +156,7 @@ final class ChainVerification {
                         + "'s certificate at " + time + ": " + r.status() + " " + r.detail());
                 return;
             }
-            RunAhead.Pending<Boolean> ahead = signatures.get(f);
-            if (!(ahead == null ? signatureVerifies(f) : ahead.get())) {
+            if (!signatures.get(f).get()) {
                 ctx.checks.fail(name, VerificationFailure.COMMIT_SIGNATURE_INVALID, "validator " + f.validator()
                         + "'s signature does not verify with the key of its certificate");
                 return;

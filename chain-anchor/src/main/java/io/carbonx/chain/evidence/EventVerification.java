@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class EventVerification {
     private final EventCodec codec;
     private final Set<String> checkedSchemas = new HashSet<>();
     /** The request signature checks started ahead ({@link #startSignatures()}), by request file. */
-    private final Map<BundleContents.Request, RunAhead.Pending<Boolean>> signatures = new java.util.IdentityHashMap<>();
+    private final Map<BundleContents.Request, RunAhead.Pending<Boolean>> signatures = new IdentityHashMap<>();
     private final Map<java.security.cert.X509Certificate, Instant[]> signerTimes = new HashMap<>();
 
     EventVerification(VerificationContext ctx, EventCodec codec) {
@@ -62,7 +63,6 @@ final class EventVerification {
         }
     }
 
-    /** Every signed request (needs the trust). */
     /**
      * Starts every request file's signature check ahead ({@link RunAhead}): whether the signature verifies with its
      * signer certificate's key, a pure function of the bundle's bytes; {@link #requests()} takes each result where
@@ -77,6 +77,7 @@ final class EventVerification {
         }
     }
 
+    /** Every signed request (needs the trust); {@link #startSignatures()} must have run. */
     void requests() {
         for (BundleContents.Event e : ctx.contents.events()) {
             Instant at = ctx.blockTime(e.proof().height());
@@ -186,8 +187,7 @@ final class EventVerification {
                     + " with " + sig.getAlgorithm() + ", or the request is for another chain or participant");
             return;
         }
-        RunAhead.Pending<Boolean> ahead = signatures.get(file);
-        ctx.checks.check(ahead == null ? verifier.verify(file.bytes(), file.signature()) : ahead.get(), name,
+        ctx.checks.check(signatures.get(file).get(), name,
                 VerificationFailure.REQUEST_SIGNATURE_INVALID,
                 file.record().getSchema().getName() + " signed by " + sig.getSignerId() + " (" + cert.role() + ", "
                         + sig.getAlgorithm() + ", certificate " + sig.getCertificateSerial() + " valid at " + at + ")",

@@ -309,6 +309,25 @@ class ExactlyOnceProcessorIT {
         assertThat(loop.state()).isEqualTo(State.STOPPED);
     }
 
+    /** The spacing is honoured: caught up, but less than the spacing after the loop started, nothing commits. */
+    @Test
+    void givenCaughtUpCommitsWithinTheSpacing_thenNothingCommitsEarly(TestInfo test) throws Exception {
+        Topics t = topics(test, 2);
+        LogTestSupport.produceSequences(clients, t.input, 300, 10, 17);
+        ProcessorSettings spaced = settings(t, "eos-spaced").withTransactionBounds(1_000_000, Duration.ofHours(1))
+                .withCaughtUpCommits(Duration.ofHours(1));
+
+        ExactlyOnceProcessor loop = new ExactlyOnceProcessor(clients, spaced, transform(t.output)).start();
+        // caught up is reported after the step's commit decision: an unspaced loop would have committed by then
+        await("caught up", WAIT, () -> loop.catchUp().caughtUp());
+        assertThat(loop.stats().snapshot().recordsProcessed()).isEqualTo(300);
+        assertThat(loop.stats().snapshot().transactionsCommitted()).isZero();
+        loop.close();
+
+        assertThat(loop.stats().snapshot().transactionsCommitted()).isEqualTo(1);
+        assertNoOpenTransaction(t.output);
+    }
+
     // ---- helpers ----
 
     /**
