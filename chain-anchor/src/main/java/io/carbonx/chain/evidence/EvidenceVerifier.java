@@ -38,8 +38,9 @@ import java.util.SortedMap;
  *
  * <p>The signature checks (commit signatures, signed requests, time-stamp tokens) are independent pure functions
  * of the bundle's bytes; in a full verification they are started ahead on the machine's other cores
- * ({@link RunAhead}) and their results taken, and recorded, at their place in the order above: the report is the
- * one a sequential run gives. Nothing is remembered across calls but the trust cache below.
+ * ({@link RunAhead}: the signatures right after parsing, the time-stamp tokens once the trust is established) and
+ * their results taken, and recorded, at their place in the order above: the report is the one a sequential run
+ * gives. Nothing is remembered across calls but the trust cache below.
  */
 public final class EvidenceVerifier {
 
@@ -120,14 +121,6 @@ public final class EvidenceVerifier {
             VerificationContext ctx = new VerificationContext(contents, checks, ahead);
             EventVerification events = new EventVerification(ctx, codec);
             ChainVerification chain = new ChainVerification(ctx);
-            StampVerification stamps = new StampVerification(ctx);
-            Trust early = null;
-            if (ahead.concurrent()) {
-                early = resolveTrust(contents, trustedRoot);
-                if (early.validator() != null) {
-                    stamps.start(early.validator());
-                }
-            }
             chain.startSignatures();
             events.startSignatures();
             checks.check(Arrays.equals(Checksums.render(members), members.get(BundlePaths.SUMS)), "checksums",
@@ -140,11 +133,10 @@ public final class EvidenceVerifier {
             chain.headers();
             events.inclusions();
             subject(contents, checks);
-            CertificateValidator trust = trust(early != null ? early : resolveTrust(contents, trustedRoot), contents,
-                    trustedRoot, checks);
+            CertificateValidator trust = trust(contents, trustedRoot, checks);
             if (trust != null) {
                 ctx.trust(trust);
-                stamps.run();
+                new StampVerification(ctx).run();
                 chain.certificates();
                 events.requests();
             }
@@ -158,90 +150,42 @@ public final class EvidenceVerifier {
         return report(checks, contents);
     }
 
-    /**
-     * What the root, issuing CA and CRL checks found, computed without recording anything: the validator, or the
-     * check that failed ({@code stage}, with its reason and detail), or the exception one of them threw (at
-     * {@code stage}). {@link #trust(Trust, BundleContents, X509Certificate, Checks)} records it as the checks did
-     * when they were computed in place, so it can be computed early (to start the time-stamp checks ahead).
-     */
-    private record Trust(CertificateValidator validator, String stage, VerificationFailure reason, String detail,
-                         RuntimeException thrown) {
-        static Trust failed(String stage, VerificationFailure reason, String detail) {
-            return new Trust(null, stage, reason, detail, null);
+    private CertificateValidator trust(BundleContents c, X509Certificate trustedRoot, Checks checks) {
+        if (!checks.check(Arrays.equals(der(c.root()), der(trustedRoot)), "root certificate",
+                VerificationFailure.ROOT_MISMATCH, "the bundle's root is the trusted root "
+                        + trustedRoot.getSubjectX500Principal().getName(),
+                "the bundle's root " + c.root().getSubjectX500Principal().getName() + " is not the trusted root")) {
+            return null;
         }
-
-        boolean at(String s) {
-            return s.equals(stage);
+        Digest key = Sha256.hash(der(trustedRoot), der(c.issuing()), crlDer(c));
+        CertificateValidator validator;
+        synchronized (trustCache) {
+            validator = trustCache.get(key);
         }
-
-        void rethrowAt(String s) {
-            if (thrown != null && at(s)) {
-                throw thrown;
+        if (validator == null) {
+            try {
+                validator = CertificateValidator.create(trustedRoot, List.of(c.issuing()));
+            } catch (IllegalArgumentException e) {
+                checks.fail("issuing CA", VerificationFailure.UNTRUSTED_ISSUING_CA, e.getMessage());
+                return null;
             }
-        }
-    }
-
-    private static final String ROOT = "root certificate";
-    private static final String ISSUING = "issuing CA";
-    private static final String CRL = "CRL";
-
-    private Trust resolveTrust(BundleContents c, X509Certificate trustedRoot) {
-        String stage = ROOT;
-        try {
-            if (!Arrays.equals(der(c.root()), der(trustedRoot))) {
-                return Trust.failed(ROOT, VerificationFailure.ROOT_MISMATCH, "the bundle's root "
-                        + c.root().getSubjectX500Principal().getName() + " is not the trusted root");
+            checks.pass("issuing CA", c.issuing().getSubjectX500Principal().getName() + " is signed by the root");
+            try {
+                validator.updateCrl(crlDer(c));
+            } catch (IllegalArgumentException e) {
+                checks.fail("CRL", VerificationFailure.BAD_CRL, e.getMessage());
+                return null;
             }
-            stage = ISSUING;
-            Digest key = Sha256.hash(der(trustedRoot), der(c.issuing()), crlDer(c));
-            CertificateValidator validator;
             synchronized (trustCache) {
-                validator = trustCache.get(key);
+                trustCache.put(key, validator);
             }
-            if (validator == null) {
-                try {
-                    validator = CertificateValidator.create(trustedRoot, List.of(c.issuing()));
-                } catch (IllegalArgumentException e) {
-                    return Trust.failed(ISSUING, VerificationFailure.UNTRUSTED_ISSUING_CA, e.getMessage());
-                }
-                stage = CRL;
-                try {
-                    validator.updateCrl(crlDer(c));
-                } catch (IllegalArgumentException e) {
-                    return Trust.failed(CRL, VerificationFailure.BAD_CRL, e.getMessage());
-                }
-                synchronized (trustCache) {
-                    trustCache.put(key, validator);
-                }
-            }
-            return new Trust(validator, null, null, null, null);
-        } catch (RuntimeException e) {
-            return new Trust(null, stage, null, null, e);
+        } else {
+            checks.pass("issuing CA", c.issuing().getSubjectX500Principal().getName() + " is signed by the root");
         }
-    }
-
-    /** Records the root, issuing CA and CRL checks of {@code t}; the validator, or null if one failed. */
-    private static CertificateValidator trust(Trust t, BundleContents c, X509Certificate trustedRoot, Checks checks) {
-        t.rethrowAt(ROOT);
-        if (!checks.check(!t.at(ROOT), ROOT, VerificationFailure.ROOT_MISMATCH, "the bundle's root is the trusted root "
-                + trustedRoot.getSubjectX500Principal().getName(), t.detail())) {
-            return null;
-        }
-        t.rethrowAt(ISSUING);
-        if (t.at(ISSUING)) {
-            checks.fail(ISSUING, t.reason(), t.detail());
-            return null;
-        }
-        checks.pass(ISSUING, c.issuing().getSubjectX500Principal().getName() + " is signed by the root");
-        t.rethrowAt(CRL);
-        if (t.at(CRL)) {
-            checks.fail(CRL, t.reason(), t.detail());
-            return null;
-        }
-        checks.pass(CRL, "signed by the issuing CA, issued " + c.crl().getThisUpdate().toInstant() + ", "
+        checks.pass("CRL", "signed by the issuing CA, issued " + c.crl().getThisUpdate().toInstant() + ", "
                 + (c.crl().getRevokedCertificates() == null ? 0 : c.crl().getRevokedCertificates().size())
                 + " revoked certificates");
-        return t.validator();
+        return validator;
     }
 
     private static byte[] crlDer(BundleContents c) {

@@ -55,11 +55,6 @@ final class RunAhead {
         return new RunAhead(executor);
     }
 
-    /** Whether computations are started ahead on other threads (else computed when asked for). */
-    boolean concurrent() {
-        return executor != null;
-    }
-
     /** Starts {@code work} ahead (or queues it for the caller to run, inline). */
     <T> Pending<T> submit(Supplier<T> work) {
         FutureTask<T> task = new FutureTask<>(work::get);

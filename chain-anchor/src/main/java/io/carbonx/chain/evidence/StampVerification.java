@@ -18,9 +18,8 @@ final class StampVerification {
     private final VerificationContext ctx;
     /** Earliest valid genTime per time-stamped height. */
     private final TreeMap<Long, Instant> stamped = new TreeMap<>();
-    /** Each token's verification, started by {@link #start}. */
+    /** Each token's verification, started by {@link #run()}. */
     private final Map<BundleContents.Stamp, RunAhead.Pending<TimestampCheck>> tokens = new IdentityHashMap<>();
-    private boolean started;
 
     StampVerification(VerificationContext ctx) {
         this.ctx = ctx;
@@ -30,9 +29,8 @@ final class StampVerification {
      * Starts every token's verification ahead ({@link RunAhead}; {@link TimestampVerifier} is thread-safe and the
      * certificate validator is): a pure function of the token, the block hash, the TSA certificate and the trust.
      */
-    void start(io.carbonx.registry.identity.CertificateValidator trust) {
-        started = true;
-        TimestampVerifier verifier = new TimestampVerifier(trust);
+    private void start() {
+        TimestampVerifier verifier = new TimestampVerifier(ctx.trust());
         for (List<BundleContents.Stamp> stamps : ctx.contents.stamps().values()) {
             for (BundleContents.Stamp s : stamps) {
                 tokens.put(s, ctx.runAhead.submit(
@@ -41,10 +39,9 @@ final class StampVerification {
         }
     }
 
+    /** Records the time-stamp checks (needs the trust). */
     void run() {
-        if (!started) {
-            start(ctx.trust());
-        }
+        start();
         for (Map.Entry<Long, List<BundleContents.Stamp>> e : ctx.contents.stamps().entrySet()) {
             for (BundleContents.Stamp s : e.getValue()) {
                 TimestampCheck check = tokens.get(s).get();
