@@ -54,20 +54,31 @@ public final class EmbeddedStack implements AutoCloseable {
         this.caPassphrase = caPassphrase;
     }
 
-    /** Starts the stack on {@code dataDir} (created, must be empty). Blocks until it is up. */
-    public static EmbeddedStack start(Path dataDir, long settlementWindowMs) {
+    /**
+     * Starts the stack on {@code dataDir} (created, must be empty). Blocks until it is up.
+     *
+     * @param env the process environment: {@code CARBONX_*} variables override the load generator's settings as
+     *            they override a node's file under {@code carbonx run} (e.g.
+     *            {@code CARBONX_SERVICES_CHAIN_ANCHOR_MAX_BLOCK_MS=30}); an unknown one is refused
+     */
+    public static EmbeddedStack start(Path dataDir, long settlementWindowMs, Map<String, String> env) {
         try {
-            Files.createDirectories(dataDir);
-            Path file = dataDir.resolve("loadgen-node.yaml");
-            Files.writeString(file, config(dataDir, settlementWindowMs).encodePrettily() + "\n");
-            NodeConfig config = ConfigLoader.load(new ConfigRequest(Optional.of(file), dataDir, Map.of(),
-                    Optional.empty()), ServiceCatalog.discover());
+            NodeConfig config = nodeConfig(dataDir, settlementWindowMs, env);
             CarbonxNode node = CarbonxNode.start(config, ServiceCatalog.discover());
             return new EmbeddedStack(node, dataDir,
                     RegistryConfig.of(config.serviceConfig("registry")).caPassphrase());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes the load generator's node file into {@code dataDir} and loads it with {@code env}'s overrides. */
+    static NodeConfig nodeConfig(Path dataDir, long settlementWindowMs, Map<String, String> env) throws IOException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve("loadgen-node.yaml");
+        Files.writeString(file, config(dataDir, settlementWindowMs).encodePrettily() + "\n");
+        return ConfigLoader.load(new ConfigRequest(Optional.of(file), dataDir, env, Optional.empty()),
+                ServiceCatalog.discover());
     }
 
     static JsonObject config(Path dataDir, long settlementWindowMs) {

@@ -50,7 +50,7 @@ public final class LoadRun {
             if (api == null) {
                 log = NodeLog.redirect(s.outDir().resolve(s.label() + "-node.log"));
                 say("starting the embedded stack (KRaft broker, registry, exchange, rating, 4 PBFT validators)");
-                stack = EmbeddedStack.start(s.workDir().resolve("node"), s.settlementWindowMs());
+                stack = EmbeddedStack.start(s.workDir().resolve("node"), s.settlementWindowMs(), System.getenv());
                 api = stack.apiUrl();
                 bootstrap = stack.bootstrapServers();
                 caDir = stack.caDir();
