@@ -44,8 +44,9 @@ public final class LoadGenerator implements Callable<Integer> {
             description = "Timed orders (overrides rate × duration; default for --max: 60000).")
     int orders;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Warm-up seconds, not timed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Warm-up seconds, not timed (default ${DEFAULT-VALUE}: on two cores the JVM of the whole "
+                    + "stack keeps compiling for minutes, and a 10 s warm-up timed the JIT, not the pipeline).")
     int warmup;
 
     @Option(names = "--warmup-rate", paramLabel = "N", defaultValue = "0",
