@@ -321,6 +321,8 @@ public final class ChainNode implements AutoCloseable {
 
         @Override
         public void onViewEntered(int validator, long previousView, long view, int primary, long height) {
+            LOG.info("chain {}: validator {} entered view {} (was {}), primary {}, committed height {}",
+                    settings.chainId(), validator, view, previousView, primary, height);
             metrics.viewEntered(view);
             ChainPublisher p = publisher;
             if (p != null) {
