@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * (read_committed) back from the end to find the highest height and view already published, and from then
  * on writes only heights above it, in order, without gaps, and views above it, each batch in one transaction.
  * Two publishers therefore never both write a height: the later one fences the earlier, whose next commit
- * fails; a fenced publisher stands by for {@code standbyMs} and then takes over again the same way.
+ * fails; a fenced publisher stands by and then takes over again the same way. Its standby is {@code standbyMs},
+ * doubled for every takeover in a row that was fenced before it committed anything (at most 16 times), plus up to
+ * half of that at random: two publishers that keep fencing each other before either commits (a takeover slower
+ * than the standby) drift apart until one of them publishes, instead of livelocking.
  *
  * <p>Heights arrive from drivers as they commit; after a restart, drivers report their restored blocks too
  * ({@link #submitBlocks}), so a height committed but not yet published before a crash is published later.
@@ -61,6 +64,8 @@ public final class ChainPublisher implements AutoCloseable {
     private volatile long publishedView = -1;
     private volatile boolean running;
     private volatile String state = "starting";
+    /** Whether the current takeover has committed a transaction (confined to the publishing thread). */
+    private boolean committedSinceTakeover;
     private Thread thread;
 
     /**
@@ -124,6 +129,7 @@ public final class ChainPublisher implements AutoCloseable {
     }
 
     private void run() {
+        int fencedInARow = 0;
         while (running) {
             try (KafkaProducer<byte[], byte[]> producer = clients.newProducer(
                     clients.transactionalProducerConfig(transactionalId(chainId)))) {
@@ -134,9 +140,11 @@ public final class ChainPublisher implements AutoCloseable {
                     registration.close();
                 }
             } catch (ProducerFencedException | InvalidProducerEpochException e) {
+                fencedInARow = committedSinceTakeover ? 1 : fencedInARow + 1;
+                long standby = standbyMs(fencedInARow);
                 state = "standby (fenced)";
-                LOG.info("chain {}: another publisher took over; standing by {} ms", chainId, standbyMs);
-                pause(standbyMs);
+                LOG.info("chain {}: another publisher took over; standing by {} ms", chainId, standby);
+                pause(standby);
             } catch (KafkaException | IllegalStateException e) {
                 if (running) {
                     state = "retrying: " + e.getMessage();
@@ -150,7 +158,14 @@ public final class ChainPublisher implements AutoCloseable {
         }
     }
 
+    /** The standby after the {@code fencedInARow}-th fenced takeover in a row: see the class comment. */
+    long standbyMs(int fencedInARow) {
+        long base = standbyMs << Math.min(fencedInARow - 1, 4);
+        return base + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    }
+
     private void runProducer(KafkaProducer<byte[], byte[]> producer) throws InterruptedException {
+        committedSinceTakeover = false;
         producer.initTransactions();
         try (PublishedTail tail = new PublishedTail(clients, chainId)) {
             publishedHeight = Math.max(0, tail.lastHeight(blocksTopic));
@@ -207,6 +222,7 @@ public final class ChainPublisher implements AutoCloseable {
             producer.send(new ProducerRecord<>(viewsTopic, key, codec.encode(event)));
         }
         producer.commitTransaction();
+        committedSinceTakeover = true;
         if (!blocks.isEmpty()) {
             publishedHeight = blocks.get(blocks.size() - 1).height();
             pendingBlocks.headMap(publishedHeight, true).clear();
